@@ -1,0 +1,90 @@
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+
+const allowedMediaTypes = [
+  'image/*',
+  'video/*',
+  'audio/*',
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.*',
+  'text/plain',
+  'text/csv',
+];
+
+const deniedTypes = [
+  'image/svg+xml',
+  'application/vnd.microsoft.portable-executable',
+  'application/x-msdownload',
+  'application/x-msdos-program',
+  'application/x-executable',
+  'application/x-dosexec',
+  'application/x-sh',
+  'text/x-shellscript',
+  'application/x-mach-binary',
+];
+
+/** One relay from `SMTP_<PREFIX>HOST`, `..._PORT`, `..._USERNAME`, `..._PASSWORD`; none without a host. */
+const relayFromEnv = (
+  env: Core.Config.Shared.ConfigParams['env'],
+  name: string,
+  prefix: string
+) => {
+  const host = env(`${prefix}HOST`);
+  if (!host) return [];
+  const user = env(`${prefix}USERNAME`);
+  return [
+    {
+      name,
+      host,
+      port: env.int(`${prefix}PORT`, 587),
+      secure: env.bool(`${prefix}SECURE`, false),
+      requireTLS: env.bool(`${prefix}REQUIRE_TLS`, false),
+      auth: user ? { user, pass: env(`${prefix}PASSWORD`) } : undefined,
+      tls: { minVersion: env(`${prefix}TLS_MIN_VERSION`, 'TLSv1.2') },
+      pool: { maxConnections: env.int(`${prefix}POOL_SIZE`, 5), maxMessages: 100 },
+    },
+  ];
+};
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  mailroom: {
+    enabled: true,
+    // The repository root, from dist/config/ (where Strapi loads this file from) or config/.
+    resolve: path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..'),
+    config: {
+      defaultFrom: env('MAILROOM_DEFAULT_FROM', 'Mailroom Demo <hello@mailroom.test>'),
+      defaultReplyTo: env('MAILROOM_DEFAULT_REPLY_TO'),
+      relays: [
+        ...relayFromEnv(env, 'primary', 'SMTP_'),
+        ...relayFromEnv(env, 'fallback', 'SMTP_FALLBACK_'),
+      ],
+      render: { strict: env.bool('MAILROOM_STRICT_RENDER', false) },
+      queue: {
+        concurrency: env.int('MAILROOM_CONCURRENCY', 4),
+        pollInterval: env.int('MAILROOM_POLL_INTERVAL', 1000),
+        lockTimeout: env.int('MAILROOM_LOCK_TIMEOUT', 120000),
+      },
+      retry: env.json('MAILROOM_RETRY', undefined),
+      strapiEmail: { capture: env.bool('MAILROOM_CAPTURE_STRAPI_EMAIL', true) },
+    },
+  },
+  'users-permissions': {
+    config: {
+      jwtManagement: 'refresh',
+      sessions: {
+        httpOnly: true,
+      },
+    },
+  },
+  upload: {
+    config: {
+      security: {
+        allowedTypes: allowedMediaTypes,
+        deniedTypes,
+      },
+    },
+  },
+});
+
+export default config;

@@ -1,0 +1,4 @@
+import message from './message';
+import template from './template';
+
+export default { template, message };

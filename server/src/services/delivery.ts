@@ -1,0 +1,242 @@
+import { minify } from 'html-minifier-terser';
+import type { Core } from '@strapi/strapi';
+import type Mail from 'nodemailer/lib/mailer';
+
+import type { RelayConfig } from '../config/types';
+import type { ClaimedMessage } from '../queue/types';
+import { getConfig } from '../utils/config';
+import {
+  DELIVERY_ERROR_CODES,
+  DeliveryError,
+  classifySmtpError,
+  type FaultClass,
+} from '../utils/delivery-error';
+import { formatMailbox, type Mailbox, type StoredAttachment } from '../utils/send-input';
+import { htmlToText } from './renderer';
+import { MESSAGE_UID } from './mailer';
+
+export interface AttemptRecord {
+  relay: string | null;
+  at: string;
+  durationMs: number;
+  outcome: 'sent' | 'failed';
+  response?: string;
+  responseCode?: number;
+  code?: string;
+  classification?: FaultClass;
+}
+
+interface MessageRow extends ClaimedMessage {
+  fromAddress: string;
+  replyTo: string | null;
+  to: Mailbox[];
+  cc: Mailbox[] | null;
+  bcc: Mailbox[] | null;
+  subject: string;
+  html: string | null;
+  text: string | null;
+  headers: Record<string, string> | null;
+  attachments: StoredAttachment[] | null;
+  allowedRelays: string[] | null;
+  attempts: number;
+  attemptLog: AttemptRecord[] | null;
+  createdAt: string;
+}
+
+const NO_RELAY_RETRY_MS = 60_000;
+
+/** Keeps Outlook's conditional comments and every inline style; drops the rest of the slack. */
+export const minifyHtml = async (html: string) => {
+  try {
+    return await minify(html, {
+      collapseWhitespace: true,
+      conservativeCollapse: true,
+      removeComments: true,
+      minifyCSS: true,
+      keepClosingSlash: true,
+      processConditionalComments: false,
+    });
+  } catch {
+    return html;
+  }
+};
+
+const domainOf = (address: string) => address.match(/@([^>\s]+)>?\s*$/)?.[1] ?? 'mailroom.local';
+
+/** Pulls the id a relay assigned from its reply ("250 2.0.0 Ok: queued as 4F1A2B"). */
+export const providerIdFromResponse = (response?: string) =>
+  response?.match(/queued as ([\w.@<>-]+)/i)?.[1] ??
+  response?.match(/^250[ -](?:\d\.\d\.\d )?(?:ok )?<?([\w.-]+@[\w.-]+)>?/i)?.[1];
+
+/** The retry delay after `attempt` failures, with ±20% jitter so that retries do not bunch up. */
+const retryDelay = (attempt: number, schedule: number[]) => {
+  const base = schedule[Math.min(attempt - 1, schedule.length - 1)];
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+};
+
+/**
+ * Delivers one claimed message: builds the MIME message once, tries each allowed relay in
+ * priority order, moves on only when a relay itself is at fault, and records the outcome.
+ */
+const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
+  const messages = () => strapi.db.query(MESSAGE_UID as 'plugin::mailroom.message');
+  const relaysService = () => strapi.plugin('mailroom').service('relays');
+
+  const buildMail = async (message: MessageRow): Promise<Mail.Options> => {
+    const html = message.html ? await minifyHtml(message.html) : undefined;
+    const text = message.text || (message.html ? htmlToText(message.html) : undefined);
+    return {
+      messageId: `<${message.documentId}@${domainOf(message.fromAddress)}>`,
+      from: message.fromAddress,
+      replyTo: message.replyTo ?? undefined,
+      to: message.to.map(formatMailbox),
+      cc: message.cc?.map(formatMailbox),
+      bcc: message.bcc?.map(formatMailbox),
+      subject: message.subject,
+      text,
+      html,
+      headers: message.headers ?? undefined,
+      attachments: message.attachments?.map((attachment) => ({
+        filename: attachment.filename,
+        content: Buffer.from(attachment.content, 'base64'),
+        contentType: attachment.contentType,
+        cid: attachment.cid,
+      })),
+    };
+  };
+
+  const candidates = (message: MessageRow): RelayConfig[] => {
+    const all = relaysService().list() as RelayConfig[];
+    if (!message.allowedRelays?.length) return all;
+    return message.allowedRelays
+      .map((name) => all.find((relay) => relay.name === name))
+      .filter((relay): relay is RelayConfig => Boolean(relay));
+  };
+
+  const release = { lockedBy: null, lockedUntil: null };
+
+  return {
+    /** Works one claimed message to its next state: sent, bounced, failed, or queued for a retry. */
+    async process(claimed: ClaimedMessage) {
+      const message = claimed as MessageRow;
+      const config = getConfig(strapi);
+      const attemptLog = [...(message.attemptLog ?? [])];
+      const relays = candidates(message);
+
+      if (relays.length === 0) {
+        const error = new DeliveryError({
+          message: 'no relay is configured for this message',
+          code: DELIVERY_ERROR_CODES.NO_RELAY,
+          classification: 'relay',
+        });
+        strapi.log.warn(
+          `[mailroom] message ${message.documentId}: no relay configured; retrying in ${NO_RELAY_RETRY_MS / 1000}s`
+        );
+        await messages().update({
+          where: { id: message.id },
+          data: {
+            ...release,
+            status: 'queued',
+            errorCode: error.code,
+            lastError: error.message,
+            nextAttemptAt: new Date(Date.now() + NO_RELAY_RETRY_MS),
+          },
+        });
+        return;
+      }
+
+      const mail = await buildMail(message);
+      let lastError: DeliveryError | undefined;
+      let attempts = message.attempts ?? 0;
+
+      for (const relay of relays) {
+        const started = Date.now();
+        attempts += 1;
+        try {
+          const info = await relaysService().transport(relay.name).sendMail(mail);
+          const durationMs = Date.now() - started;
+          attemptLog.push({
+            relay: relay.name,
+            at: new Date(started).toISOString(),
+            durationMs,
+            outcome: 'sent',
+            response: info.response,
+          });
+          await messages().update({
+            where: { id: message.id },
+            data: {
+              ...release,
+              status: 'sent',
+              relay: relay.name,
+              attempts,
+              attemptLog,
+              providerMessageId: providerIdFromResponse(info.response) ?? info.messageId,
+              smtpResponse: info.response,
+              errorCode: null,
+              lastError: null,
+              sentAt: new Date(),
+            },
+          });
+          strapi.log.debug(
+            `[mailroom] message ${message.documentId} sent via relay ${relay.name} in ${durationMs}ms: ${info.response}`
+          );
+          return;
+        } catch (error) {
+          lastError = classifySmtpError(error, relay.name);
+          attemptLog.push({
+            relay: relay.name,
+            at: new Date(started).toISOString(),
+            durationMs: Date.now() - started,
+            outcome: 'failed',
+            response: lastError.response ?? lastError.message,
+            responseCode: lastError.responseCode,
+            code: lastError.code,
+            classification: lastError.classification,
+          });
+          strapi.log.warn(
+            `[mailroom] message ${message.documentId}: relay ${relay.name} failed (${lastError.code}, ${lastError.classification}): ${lastError.response ?? lastError.message}`
+          );
+          if (lastError.classification !== 'relay') break;
+        }
+      }
+
+      const failure = lastError!;
+      const base = {
+        ...release,
+        attempts,
+        attemptLog,
+        relay: failure.relay ?? null,
+        errorCode: failure.code,
+        lastError: failure.message,
+        smtpResponse: failure.response ?? null,
+      };
+      const age = Date.now() - new Date(message.createdAt).getTime();
+      const retryable = failure.classification === 'relay' || failure.classification === 'transient';
+      const failures = attemptLog.filter((attempt) => attempt.outcome === 'failed').length;
+
+      if (retryable && age < config.retry.maxAge && failures <= config.retry.maxAttempts) {
+        const delay = retryDelay(failures, config.retry.delays);
+        await messages().update({
+          where: { id: message.id },
+          data: { ...base, status: 'queued', nextAttemptAt: new Date(Date.now() + delay) },
+        });
+        strapi.log.info(
+          `[mailroom] message ${message.documentId}: will retry in ${Math.round(delay / 1000)}s (${failure.code})`
+        );
+        return;
+      }
+
+      const status = failure.classification === 'recipient' ? 'bounced' : 'failed';
+      await messages().update({
+        where: { id: message.id },
+        data: { ...base, status, failedAt: new Date() },
+      });
+      strapi.log.error(
+        `[mailroom] message ${message.documentId} ${status} after ${failures} failed attempt(s): ${failure.code} ${failure.response ?? failure.message}`
+      );
+    },
+  };
+};
+
+export type DeliveryService = ReturnType<typeof delivery>;
+export default delivery;

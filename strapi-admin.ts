@@ -1,0 +1,2 @@
+/** The admin half of Mailroom, as Strapi loads it from a plugin's root. */
+export { default } from './admin/src';

@@ -1,0 +1,93 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+
+export interface CaughtMail {
+  envelope: { from: string; to: string[] };
+  raw: string;
+  parsed: ParsedMail;
+}
+
+/** Decides how the sink answers one message; return an error to refuse it with that reply. */
+export type SinkBehaviour = (mail: { to: string[]; raw: string }) =>
+  | { code: number; message: string }
+  | undefined;
+
+/**
+ * A real SMTP server on 127.0.0.1 that keeps what it receives. Tests read `messages` to see what a
+ * relay really got, and set `behaviour` to make it refuse mail.
+ */
+export class SmtpSink {
+  readonly messages: CaughtMail[] = [];
+  behaviour: SinkBehaviour | undefined;
+  port = 0;
+  private server: SMTPServer;
+  private waiters: { count: number; resolve: () => void }[] = [];
+
+  constructor(options: Partial<SMTPServerOptions> = {}) {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      ...options,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', async () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+          const refusal = this.behaviour?.({ to, raw });
+          if (refusal) {
+            const error = new Error(refusal.message) as Error & { responseCode: number };
+            error.responseCode = refusal.code;
+            callback(error);
+            return;
+          }
+          const parsed = await simpleParser(raw);
+          this.messages.push({
+            envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to },
+            raw,
+            parsed,
+          });
+          callback(null, `Ok: queued as SINK${this.messages.length}`);
+          this.waiters = this.waiters.filter((waiter) => {
+            if (this.messages.length < waiter.count) return true;
+            waiter.resolve();
+            return false;
+          });
+        });
+      },
+    });
+    this.server.on('error', () => undefined);
+  }
+
+  async start(port = 0) {
+    this.server.listen(port, '127.0.0.1');
+    await once(this.server.server, 'listening');
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** Resolves once `count` messages have arrived, or rejects after `timeout` ms. */
+  waitFor(count: number, timeout = 15_000): Promise<void> {
+    if (this.messages.length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`expected ${count} message(s), got ${this.messages.length}`)),
+        timeout
+      );
+      this.waiters.push({
+        count,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  }
+
+  async stop() {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
