@@ -51,7 +51,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   mailroom: {
     enabled: true,
     // The repository root, from dist/config/ (where Strapi loads this file from) or config/.
-    resolve: path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..'),
+    resolve: path.resolve(
+      __dirname,
+      __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..'
+    ),
     config: {
       defaultFrom: env('MAILROOM_DEFAULT_FROM', 'Mailroom Demo <hello@mailroom.test>'),
       defaultReplyTo: env('MAILROOM_DEFAULT_REPLY_TO'),

@@ -10,9 +10,10 @@ export interface CaughtMail {
 }
 
 /** Decides how the sink answers one message; return an error to refuse it with that reply. */
-export type SinkBehaviour = (mail: { to: string[]; raw: string }) =>
-  | { code: number; message: string }
-  | undefined;
+export type SinkBehaviour = (mail: {
+  to: string[];
+  raw: string;
+}) => { code: number; message: string } | undefined;
 
 /**
  * A real SMTP server on 127.0.0.1 that keeps what it receives. Tests read `messages` to see what a
@@ -46,7 +47,10 @@ export class SmtpSink {
           }
           const parsed = await simpleParser(raw);
           this.messages.push({
-            envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to },
+            envelope: {
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              to,
+            },
             raw,
             parsed,
           });

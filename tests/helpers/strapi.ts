@@ -24,7 +24,12 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   if (process.env.MAILROOM_TEST_DB === 'postgres') {
     const { Client } = await import('pg');
     const name = `mailroom_test_${process.pid}_${Date.now()}`;
-    const admin = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
+    const admin = new Client({
+      host: '127.0.0.1',
+      port: 5432,
+      user: 'postgres',
+      database: 'postgres',
+    });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
@@ -39,7 +44,12 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
         DATABASE_POOL_MIN: '0',
       },
       async drop() {
-        const client = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
+        const client = new Client({
+          host: '127.0.0.1',
+          port: 5432,
+          user: 'postgres',
+          database: 'postgres',
+        });
         await client.connect();
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await client.end();
@@ -59,7 +69,9 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
  * Starts the playground app in this process with `env` on top of test defaults, and waits until
  * it is listening. Every test file runs in its own process, so the global `strapi` is its own.
  */
-export const startStrapi = async (env: Record<string, string | undefined>): Promise<Core.Strapi> => {
+export const startStrapi = async (
+  env: Record<string, string | undefined>
+): Promise<Core.Strapi> => {
   const values: Record<string, string | undefined> = {
     ...SECRETS,
     HOST: '127.0.0.1',
@@ -67,7 +79,6 @@ export const startStrapi = async (env: Record<string, string | undefined>): Prom
     NODE_ENV: 'test',
     SERVE_ADMIN_PANEL: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
     MAILROOM_POLL_INTERVAL: '200',
     ...env,

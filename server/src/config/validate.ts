@@ -27,7 +27,8 @@ const describe = (value: unknown) =>
 const readObject = (parent: Plain, key: string, path: string): Plain => {
   const value = parent[key];
   if (value === undefined || value === null) return {};
-  if (!isPlain(value)) throw new MailroomConfigError(path, `must be an object, got ${describe(value)}`);
+  if (!isPlain(value))
+    throw new MailroomConfigError(path, `must be an object, got ${describe(value)}`);
   return value;
 };
 
@@ -114,8 +115,10 @@ const readRelay = (raw: unknown, index: number): RelayConfig => {
   let auth: RelayConfig['auth'];
   const user = readString(authRaw, 'user', `${at}: auth.user`);
   const pass = readString(authRaw, 'pass', `${at}: auth.pass`);
-  if (user && !pass) throw new MailroomConfigError(`${at}: auth.pass`, 'is required when auth.user is set');
-  if (pass && !user) throw new MailroomConfigError(`${at}: auth.user`, 'is required when auth.pass is set');
+  if (user && !pass)
+    throw new MailroomConfigError(`${at}: auth.pass`, 'is required when auth.user is set');
+  if (pass && !user)
+    throw new MailroomConfigError(`${at}: auth.user`, 'is required when auth.pass is set');
   if (user && pass) auth = { user, pass };
 
   const tlsRaw = readObject(raw, 'tls', `${at}: tls`);
@@ -143,7 +146,11 @@ const readRelay = (raw: unknown, index: number): RelayConfig => {
     secure,
     requireTLS,
     auth,
-    tls: { minVersion: minVersion as RelayConfig['tls']['minVersion'], rejectUnauthorized, servername },
+    tls: {
+      minVersion: minVersion as RelayConfig['tls']['minVersion'],
+      rejectUnauthorized,
+      servername,
+    },
     pool: {
       maxConnections: readInteger(poolRaw, 'maxConnections', `${at}: pool.maxConnections`, 5, {
         min: 1,

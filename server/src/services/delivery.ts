@@ -116,9 +116,32 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
   const release = { lockedBy: null, lockedUntil: null };
 
   return {
-    /** Works one claimed message to its next state: sent, bounced, failed, or queued for a retry. */
+    /**
+     * Works one claimed message to its next state: sent, bounced, failed, or queued for a retry.
+     * A fault of Mailroom's own (not the relay's) puts the message back in the queue for later.
+     */
     async process(claimed: ClaimedMessage) {
-      const message = claimed as MessageRow;
+      try {
+        await this.attempt(claimed as MessageRow);
+      } catch (error) {
+        const delay = retryDelay(1, getConfig(strapi).retry.delays);
+        strapi.log.error(
+          `[mailroom] message ${claimed.documentId}: could not be processed, retrying in ${Math.round(delay / 1000)}s: ${(error as Error).message}`
+        );
+        await messages().update({
+          where: { id: claimed.id },
+          data: {
+            ...release,
+            status: 'queued',
+            errorCode: DELIVERY_ERROR_CODES.UNKNOWN,
+            lastError: (error as Error).message,
+            nextAttemptAt: new Date(Date.now() + delay),
+          },
+        });
+      }
+    },
+
+    async attempt(message: MessageRow) {
       const config = getConfig(strapi);
       const attemptLog = [...(message.attemptLog ?? [])];
       const relays = candidates(message);
@@ -211,7 +234,8 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
         smtpResponse: failure.response ?? null,
       };
       const age = Date.now() - new Date(message.createdAt).getTime();
-      const retryable = failure.classification === 'relay' || failure.classification === 'transient';
+      const retryable =
+        failure.classification === 'relay' || failure.classification === 'transient';
       const failures = attemptLog.filter((attempt) => attempt.outcome === 'failed').length;
 
       if (retryable && age < config.retry.maxAge && failures <= config.retry.maxAttempts) {

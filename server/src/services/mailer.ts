@@ -36,7 +36,9 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
       where: { idempotencyKey: key },
       select: ['documentId', 'status'],
     });
-    return existing ? { id: existing.documentId as string, status: existing.status as string } : null;
+    return existing
+      ? { id: existing.documentId as string, status: existing.status as string }
+      : null;
   };
 
   const emailPluginDefault = (key: 'defaultFrom' | 'defaultReplyTo') =>
@@ -85,16 +87,22 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const from =
         options.from ??
-        parseMailboxes(templateFrom || config.defaultFrom || emailPluginDefault('defaultFrom'), 'from')[0];
+        parseMailboxes(
+          templateFrom || config.defaultFrom || emailPluginDefault('defaultFrom'),
+          'from'
+        )[0];
       if (!from) {
         throw new errors.ValidationError(
-          'from: no sender; pass `from`, set the template\'s From, or set `defaultFrom` in the mailroom config',
+          "from: no sender; pass `from`, set the template's From, or set `defaultFrom` in the mailroom config",
           { code: 'INVALID_ADDRESS', field: 'from' }
         );
       }
       const replyTo =
         options.replyTo ??
-        parseMailboxes(templateReplyTo || config.defaultReplyTo || emailPluginDefault('defaultReplyTo'), 'replyTo');
+        parseMailboxes(
+          templateReplyTo || config.defaultReplyTo || emailPluginDefault('defaultReplyTo'),
+          'replyTo'
+        );
 
       checkRenderedSize({ subject, html }, config.limits);
 

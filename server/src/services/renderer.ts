@@ -53,6 +53,12 @@ export const htmlToText = (html: string) =>
   convert(html, {
     wordwrap: 78,
     selectors: [
+      ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({
+        selector,
+        options: { uppercase: false },
+      })),
+      // The hidden preheader is for inbox previews only.
+      { selector: '[aria-hidden=true]', format: 'skip' },
       { selector: 'img', format: 'skip' },
       { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
       { selector: 'head', format: 'skip' },

@@ -56,7 +56,9 @@ const templates = ({ strapi }: { strapi: Core.Strapi }) => {
     async resolve(slug: string, locale?: string): Promise<StoredTemplate> {
       const fallback = await defaultLocale();
       const wanted = locale ?? fallback;
-      const template = (await findOne(slug, wanted)) ?? (wanted !== fallback ? await findOne(slug, fallback) : null);
+      const template =
+        (await findOne(slug, wanted)) ??
+        (wanted !== fallback ? await findOne(slug, fallback) : null);
       if (!template) {
         throw new errors.NotFoundError(
           locale && locale !== fallback

@@ -53,7 +53,8 @@ export interface Mailbox {
   address: string;
 }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$|^[^\s@<>()[\]\\,;:"]+@localhost$/i;
+const EMAIL =
+  /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$|^[^\s@<>()[\]\\,;:"]+@localhost$/i;
 const HEADER_NAME = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 const RESERVED_HEADERS = new Set([
   'from',
@@ -87,9 +88,17 @@ export const parseMailboxes = (value: unknown, field: string): Mailbox[] => {
     if (typeof item === 'object' && item !== null && 'address' in item) {
       const { name = '', address } = item as { name?: unknown; address?: unknown };
       if (typeof address !== 'string' || typeof name !== 'string') {
-        invalid(`${field}: ${describe(item)} is not an address`, { code: 'INVALID_ADDRESS', field });
+        invalid(`${field}: ${describe(item)} is not an address`, {
+          code: 'INVALID_ADDRESS',
+          field,
+        });
       }
-      mailboxes.push(...parseMailboxes(name ? `"${String(name).replace(/"/g, '')}" <${address}>` : address, field));
+      mailboxes.push(
+        ...parseMailboxes(
+          name ? `"${String(name).replace(/"/g, '')}" <${address}>` : address,
+          field
+        )
+      );
       continue;
     }
     if (typeof item !== 'string') {
@@ -101,7 +110,10 @@ export const parseMailboxes = (value: unknown, field: string): Mailbox[] => {
     }
     const parsed = addressparser(text, { flatten: true }) as { name: string; address: string }[];
     if (parsed.length === 0) {
-      invalid(`${field}: ${describe(text)} is not an email address`, { code: 'INVALID_ADDRESS', field });
+      invalid(`${field}: ${describe(text)} is not an email address`, {
+        code: 'INVALID_ADDRESS',
+        field,
+      });
     }
     for (const { name, address } of parsed) {
       if (!address || !EMAIL.test(address)) {
@@ -228,7 +240,8 @@ export const checkSendInput = (input: unknown, config: MailroomConfig) => {
   const to = parseMailboxes(options.to, 'to');
   const cc = parseMailboxes(options.cc, 'cc');
   const bcc = parseMailboxes(options.bcc, 'bcc');
-  if (to.length === 0) invalid('to: at least one recipient is required', { code: 'INVALID_ADDRESS', field: 'to' });
+  if (to.length === 0)
+    invalid('to: at least one recipient is required', { code: 'INVALID_ADDRESS', field: 'to' });
   const recipients = to.length + cc.length + bcc.length;
   if (recipients > limits.maxRecipients) {
     invalid(
@@ -238,20 +251,33 @@ export const checkSendInput = (input: unknown, config: MailroomConfig) => {
   }
   const from = parseMailboxes(options.from, 'from');
   const replyTo = parseMailboxes(options.replyTo, 'replyTo');
-  if (from.length > 1) invalid('from: exactly one sender is allowed', { code: 'INVALID_ADDRESS', field: 'from' });
+  if (from.length > 1)
+    invalid('from: exactly one sender is allowed', { code: 'INVALID_ADDRESS', field: 'from' });
 
-  if (options.template !== undefined && (typeof options.template !== 'string' || !options.template)) {
+  if (
+    options.template !== undefined &&
+    (typeof options.template !== 'string' || !options.template)
+  ) {
     invalid('template must be a template slug', { code: 'INVALID_INPUT', field: 'template' });
   }
   if (!options.template) {
     if (typeof options.subject !== 'string' || !options.subject.trim()) {
-      invalid('subject is required when no template is given', { code: 'MISSING_CONTENT', field: 'subject' });
+      invalid('subject is required when no template is given', {
+        code: 'MISSING_CONTENT',
+        field: 'subject',
+      });
     }
     if (typeof options.html !== 'string' && typeof options.text !== 'string') {
-      invalid('html or text is required when no template is given', { code: 'MISSING_CONTENT', field: 'html' });
+      invalid('html or text is required when no template is given', {
+        code: 'MISSING_CONTENT',
+        field: 'html',
+      });
     }
   }
-  if (options.data !== undefined && (typeof options.data !== 'object' || options.data === null || Array.isArray(options.data))) {
+  if (
+    options.data !== undefined &&
+    (typeof options.data !== 'object' || options.data === null || Array.isArray(options.data))
+  ) {
     invalid('data must be an object', { code: 'INVALID_INPUT', field: 'data' });
   }
   if (options.data) {
@@ -265,8 +291,14 @@ export const checkSendInput = (input: unknown, config: MailroomConfig) => {
       });
     }
   }
-  if (options.locale !== undefined && (typeof options.locale !== 'string' || !/^[A-Za-z0-9-]{2,20}$/.test(options.locale))) {
-    invalid(`locale ${describe(options.locale)} is not a locale code`, { code: 'INVALID_INPUT', field: 'locale' });
+  if (
+    options.locale !== undefined &&
+    (typeof options.locale !== 'string' || !/^[A-Za-z0-9-]{2,20}$/.test(options.locale))
+  ) {
+    invalid(`locale ${describe(options.locale)} is not a locale code`, {
+      code: 'INVALID_INPUT',
+      field: 'locale',
+    });
   }
   const priority = options.priority ?? 'transactional';
   if (!PRIORITIES.includes(priority)) {
@@ -277,29 +309,43 @@ export const checkSendInput = (input: unknown, config: MailroomConfig) => {
   }
   if (
     options.idempotencyKey !== undefined &&
-    (typeof options.idempotencyKey !== 'string' || !options.idempotencyKey || options.idempotencyKey.length > 255)
+    (typeof options.idempotencyKey !== 'string' ||
+      !options.idempotencyKey ||
+      options.idempotencyKey.length > 255)
   ) {
     invalid('idempotencyKey must be a string of 1 to 255 characters', {
       code: 'INVALID_INPUT',
       field: 'idempotencyKey',
     });
   }
-  if (options.category !== undefined && (typeof options.category !== 'string' || options.category.length > 100)) {
-    invalid('category must be a string of at most 100 characters', { code: 'INVALID_INPUT', field: 'category' });
+  if (
+    options.category !== undefined &&
+    (typeof options.category !== 'string' || options.category.length > 100)
+  ) {
+    invalid('category must be a string of at most 100 characters', {
+      code: 'INVALID_INPUT',
+      field: 'category',
+    });
   }
   let relays: string[] | undefined;
   if (options.relays !== undefined) {
     const known = new Set(config.relays.map((relay) => relay.name));
     if (!Array.isArray(options.relays) || options.relays.length === 0) {
-      invalid('relays must be a non-empty array of relay names', { code: 'INVALID_INPUT', field: 'relays' });
+      invalid('relays must be a non-empty array of relay names', {
+        code: 'INVALID_INPUT',
+        field: 'relays',
+      });
     }
     for (const name of options.relays) {
       if (typeof name !== 'string' || !known.has(name)) {
-        invalid(`relays: no relay is named ${describe(name)}; configured: ${[...known].join(', ') || 'none'}`, {
-          code: 'UNKNOWN_RELAY',
-          field: 'relays',
-          relay: name,
-        });
+        invalid(
+          `relays: no relay is named ${describe(name)}; configured: ${[...known].join(', ') || 'none'}`,
+          {
+            code: 'UNKNOWN_RELAY',
+            field: 'relays',
+            relay: name,
+          }
+        );
       }
     }
     relays = options.relays;
@@ -340,16 +386,24 @@ export const checkRenderedSize = (
   if (content.subject.length > limits.maxSubjectLength) {
     invalid(
       `subject is ${content.subject.length} characters; the limit is ${limits.maxSubjectLength} (limits.maxSubjectLength)`,
-      { code: 'TOO_LARGE', field: 'subject', size: content.subject.length, limit: limits.maxSubjectLength }
+      {
+        code: 'TOO_LARGE',
+        field: 'subject',
+        size: content.subject.length,
+        limit: limits.maxSubjectLength,
+      }
     );
   }
   const htmlBytes = content.html ? byteLength(content.html) : 0;
   if (htmlBytes > limits.maxHtmlBytes) {
-    invalid(`html is ${htmlBytes} bytes; the limit is ${limits.maxHtmlBytes} (limits.maxHtmlBytes)`, {
-      code: 'TOO_LARGE',
-      field: 'html',
-      size: htmlBytes,
-      limit: limits.maxHtmlBytes,
-    });
+    invalid(
+      `html is ${htmlBytes} bytes; the limit is ${limits.maxHtmlBytes} (limits.maxHtmlBytes)`,
+      {
+        code: 'TOO_LARGE',
+        field: 'html',
+        size: htmlBytes,
+        limit: limits.maxHtmlBytes,
+      }
+    );
   }
 };
