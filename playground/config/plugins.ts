@@ -37,7 +37,8 @@ const relayFromEnv = (
     {
       name,
       host,
-      port: env.int(`${prefix}PORT`, 587),
+      // Passed as text: Mailroom's validator accepts whole numbers and names the value it refuses.
+      port: env(`${prefix}PORT`, '587'),
       secure: env.bool(`${prefix}SECURE`, false),
       requireTLS: env.bool(`${prefix}REQUIRE_TLS`, false),
       auth: user ? { user, pass: env(`${prefix}PASSWORD`) } : undefined,

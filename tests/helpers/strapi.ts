@@ -22,7 +22,7 @@ export interface TestDatabase {
 
 export const createTestDatabase = async (): Promise<TestDatabase> => {
   if (process.env.MAILROOM_TEST_DB === 'postgres') {
-    const { Client } = await import('pg');
+    const { Client } = (await import('pg')).default;
     const name = `mailroom_test_${process.pid}_${Date.now()}`;
     const admin = new Client({
       host: '127.0.0.1',
