@@ -78,6 +78,7 @@ export const startStrapi = async (
     PORT: '0',
     NODE_ENV: 'test',
     SERVE_ADMIN_PANEL: 'false',
+    STRAPI_STARTUP_MESSAGE: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
     MAILROOM_POLL_INTERVAL: '200',
