@@ -12,6 +12,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   strapi.plugin('mailroom').service('strapi-email').capture();
 
+  strapi.plugin('mailroom').service('relay-health').start();
   await strapi.plugin('mailroom').service('queue').start();
 };
 

@@ -12,6 +12,8 @@ export interface RelayConfig {
   connectionTimeout: number;
   greetingTimeout: number;
   socketTimeout: number;
+  /** Caps matching the provider's plan, so that the relay never throttles us. 0 = no cap. */
+  limits: { perSecond: number; perMinute: number; perHour: number; perDay: number };
 }
 
 export type Priority = 'critical' | 'transactional' | 'bulk';
@@ -24,6 +26,8 @@ export interface MailroomConfig {
   queue: {
     driver: 'database';
     concurrency: number;
+    /** The largest share of `concurrency` that bulk mail may take. */
+    bulkShare: number;
     pollInterval: number;
     lockTimeout: number;
     shutdownTimeout: number;
@@ -44,4 +48,31 @@ export interface MailroomConfig {
     maxDataBytes: number;
   };
   strapiEmail: { capture: boolean; priority: Priority };
+  breaker: {
+    /** Relay faults within `window` ms that open a relay's breaker. */
+    threshold: number;
+    window: number;
+    /** How long an open breaker waits before letting one probe message through. */
+    resetTimeout: number;
+  };
+  heartbeat: {
+    /** How often each relay is asked for EHLO, in ms; 0 turns heartbeats off. */
+    interval: number;
+    /** How long relay events (breaker states, heartbeats) are kept, in ms. */
+    retention: number;
+  };
+  routing: {
+    /** Category name to the relays, in order, that may carry it. */
+    categories: Record<string, string[]>;
+  };
+  sendLimit: {
+    /** Sends per `rateLimitKey` allowed within `duration` ms; 0 = no limit. */
+    points: number;
+    duration: number;
+  };
+  alerts: {
+    slack?: { webhookUrl: string };
+    discord?: { webhookUrl: string };
+    timeout: number;
+  };
 }

@@ -63,6 +63,34 @@ const readInteger = (
   return value;
 };
 
+const readShare = (parent: Plain, key: string, path: string, fallback: number): number => {
+  const raw = parent[key];
+  if (raw === undefined || raw === null || raw === '') return fallback;
+  const value = typeof raw === 'string' ? Number(raw) : raw;
+  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0 || value > 1) {
+    throw new MailroomConfigError(
+      path,
+      `must be a number above 0 and at most 1, got ${describe(raw)}`
+    );
+  }
+  return value;
+};
+
+const readUrl = (parent: Plain, key: string, path: string): string | undefined => {
+  const value = readString(parent, key, path);
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new MailroomConfigError(path, 'must be an http(s) URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new MailroomConfigError(path, 'must be an http(s) URL');
+  }
+  return value;
+};
+
 const readString = (
   parent: Plain,
   key: string,
@@ -138,6 +166,9 @@ const readRelay = (raw: unknown, index: number): RelayConfig => {
   const servername = readString(tlsRaw, 'servername', `${at}: tls.servername`);
 
   const poolRaw = readObject(raw, 'pool', `${at}: pool`);
+  const limitsRaw = readObject(raw, 'limits', `${at}: limits`);
+  const cap = (key: string) =>
+    readInteger(limitsRaw, key, `${at}: limits.${key}`, 0, { min: 0, max: 100_000_000 });
 
   return {
     name,
@@ -168,6 +199,12 @@ const readRelay = (raw: unknown, index: number): RelayConfig => {
       min: 100,
     }),
     socketTimeout: readInteger(raw, 'socketTimeout', `${at}: socketTimeout`, 60_000, { min: 100 }),
+    limits: {
+      perSecond: cap('perSecond'),
+      perMinute: cap('perMinute'),
+      perHour: cap('perHour'),
+      perDay: cap('perDay'),
+    },
   };
 };
 
@@ -223,6 +260,40 @@ export const validateConfig = (input: unknown): MailroomConfig => {
     );
   }
 
+  const breaker = readObject(config, 'breaker', 'breaker');
+  const heartbeat = readObject(config, 'heartbeat', 'heartbeat');
+  const sendLimit = readObject(config, 'sendLimit', 'sendLimit');
+  const alerts = readObject(config, 'alerts', 'alerts');
+  const routing = readObject(config, 'routing', 'routing');
+  const categoriesRaw = readObject(routing, 'categories', 'routing.categories');
+  const categories: Record<string, string[]> = {};
+  for (const [category, names] of Object.entries(categoriesRaw)) {
+    const path = `routing.categories.${category}`;
+    if (!Array.isArray(names) || names.length === 0) {
+      throw new MailroomConfigError(
+        path,
+        `must be a non-empty array of relay names, got ${describe(names)}`
+      );
+    }
+    for (const name of names) {
+      if (!seen.has(name)) {
+        throw new MailroomConfigError(
+          path,
+          `names relay ${describe(name)}, which is not configured`
+        );
+      }
+    }
+    categories[category] = names;
+  }
+  const webhook = (name: 'slack' | 'discord') => {
+    const url = readUrl(
+      readObject(alerts, name, `alerts.${name}`),
+      'webhookUrl',
+      `alerts.${name}.webhookUrl`
+    );
+    return url ? { webhookUrl: url } : undefined;
+  };
+
   return {
     defaultFrom: readAddress(config, 'defaultFrom', 'defaultFrom'),
     defaultReplyTo: readAddress(config, 'defaultReplyTo', 'defaultReplyTo'),
@@ -231,6 +302,7 @@ export const validateConfig = (input: unknown): MailroomConfig => {
     queue: {
       driver: 'database',
       concurrency: readInteger(queue, 'concurrency', 'queue.concurrency', 4, { min: 1, max: 256 }),
+      bulkShare: readShare(queue, 'bulkShare', 'queue.bulkShare', 0.5),
       pollInterval: readInteger(queue, 'pollInterval', 'queue.pollInterval', 1000, {
         min: 50,
         max: 60_000,
@@ -268,6 +340,29 @@ export const validateConfig = (input: unknown): MailroomConfig => {
     strapiEmail: {
       capture: readBoolean(strapiEmail, 'capture', 'strapiEmail.capture', false),
       priority: priority as Priority,
+    },
+    breaker: {
+      threshold: readInteger(breaker, 'threshold', 'breaker.threshold', 5, { min: 1, max: 10_000 }),
+      window: readInteger(breaker, 'window', 'breaker.window', 60_000, { min: 100 }),
+      resetTimeout: readInteger(breaker, 'resetTimeout', 'breaker.resetTimeout', 30_000, {
+        min: 100,
+      }),
+    },
+    heartbeat: {
+      interval: readInteger(heartbeat, 'interval', 'heartbeat.interval', 30_000, { min: 0 }),
+      retention: readInteger(heartbeat, 'retention', 'heartbeat.retention', 7 * 24 * 3_600_000, {
+        min: 60_000,
+      }),
+    },
+    routing: { categories },
+    sendLimit: {
+      points: readInteger(sendLimit, 'points', 'sendLimit.points', 0, { min: 0 }),
+      duration: readInteger(sendLimit, 'duration', 'sendLimit.duration', 3_600_000, { min: 1000 }),
+    },
+    alerts: {
+      slack: webhook('slack'),
+      discord: webhook('discord'),
+      timeout: readInteger(alerts, 'timeout', 'alerts.timeout', 5000, { min: 100 }),
     },
   };
 };

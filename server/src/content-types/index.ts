@@ -1,4 +1,6 @@
 import message from './message';
+import relayEvent from './relay-event';
+import suppression from './suppression';
 import template from './template';
 
-export default { template, message };
+export default { template, message, suppression, 'relay-event': relayEvent };

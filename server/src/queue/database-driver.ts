@@ -7,6 +7,7 @@ const MESSAGE_UID = 'plugin::mailroom.message' as const;
 
 interface DatabaseDriverOptions {
   concurrency: number;
+  bulkShare: number;
   pollInterval: number;
   lockTimeout: number;
 }
@@ -18,10 +19,14 @@ interface DatabaseDriverOptions {
  */
 export const createDatabaseDriver = (
   strapi: Core.Strapi,
-  { concurrency, pollInterval, lockTimeout }: DatabaseDriverOptions
+  { concurrency, bulkShare, pollInterval, lockTimeout }: DatabaseDriverOptions
 ): QueueDriver => {
   const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const inFlight = new Map<number, Promise<void>>();
+  const bulkInFlight = new Set<number>();
+  // Bulk mail never takes every slot, so critical and transactional mail never waits behind it.
+  const bulkLimit =
+    Math.max(1, Math.min(concurrency - 1, Math.floor(concurrency * bulkShare))) || 1;
   const query = () => strapi.db.query(MESSAGE_UID);
   let handler: ((message: ClaimedMessage) => Promise<void>) | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -56,11 +61,31 @@ export const createDatabaseDriver = (
         );
       } finally {
         inFlight.delete(row.id);
+        bulkInFlight.delete(row.id);
         if (!stopping) schedule(0);
       }
     })();
     inFlight.set(row.id, work);
   };
+
+  const ready = (now: Date, lane: 'urgent' | 'bulk', limit: number) =>
+    query().findMany({
+      where: {
+        id: { $notIn: [...inFlight.keys(), 0] },
+        priorityRank: lane === 'bulk' ? { $gte: 2 } : { $lt: 2 },
+        $or: [
+          {
+            status: 'queued',
+            nextAttemptAt: { $lte: now },
+            $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }],
+          },
+          // A message left mid-send by a process that died.
+          { status: 'sending', lockedUntil: { $lt: now } },
+        ],
+      },
+      orderBy: [{ priorityRank: 'asc' }, { nextAttemptAt: 'asc' }, { id: 'asc' }],
+      limit,
+    }) as Promise<ClaimedMessage[]>;
 
   const poll = async () => {
     if (stopping || !handler) return;
@@ -75,27 +100,17 @@ export const createDatabaseDriver = (
         const free = concurrency - inFlight.size;
         if (free <= 0) break;
         const now = new Date();
-        const rows = (await query().findMany({
-          where: {
-            id: { $notIn: [...inFlight.keys(), 0] },
-            $or: [
-              {
-                status: 'queued',
-                nextAttemptAt: { $lte: now },
-                $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }],
-              },
-              // A message left mid-send by a process that died.
-              { status: 'sending', lockedUntil: { $lt: now } },
-            ],
-          },
-          orderBy: [{ priorityRank: 'asc' }, { nextAttemptAt: 'asc' }, { id: 'asc' }],
-          limit: free,
-        })) as ClaimedMessage[];
+        const urgent = await ready(now, 'urgent', free);
+        const bulkRoom = Math.min(free - urgent.length, bulkLimit - bulkInFlight.size);
+        const bulk = bulkRoom > 0 ? await ready(now, 'bulk', bulkRoom) : [];
+        const rows = [...urgent, ...bulk];
         for (const row of rows) {
           if (stopping) break;
-          if (await claim(row)) run(row);
+          if (!(await claim(row))) continue;
+          if (row.priorityRank === 2) bulkInFlight.add(row.id);
+          run(row);
         }
-        if (rows.length === free) pollAgain = true;
+        if (urgent.length === free || (bulkRoom > 0 && bulk.length === bulkRoom)) pollAgain = true;
       } while (pollAgain && !stopping && inFlight.size < concurrency);
     } catch (error) {
       strapi.log.error(`[mailroom] queue poll failed: ${(error as Error).message}`);

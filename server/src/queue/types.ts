@@ -18,5 +18,6 @@ export interface QueueDriver {
 export interface ClaimedMessage {
   id: number;
   documentId: string;
+  priorityRank: number;
   [key: string]: unknown;
 }

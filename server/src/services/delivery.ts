@@ -13,6 +13,7 @@ import {
 } from '../utils/delivery-error';
 import { formatMailbox, type Mailbox, type StoredAttachment } from '../utils/send-input';
 import { htmlToText } from './renderer';
+import { isBreakerRejection } from './relay-health';
 import { MESSAGE_UID } from './mailer';
 
 export interface AttemptRecord {
@@ -26,7 +27,7 @@ export interface AttemptRecord {
   classification?: FaultClass;
 }
 
-interface MessageRow extends ClaimedMessage {
+export interface MessageRow extends ClaimedMessage {
   fromAddress: string;
   replyTo: string | null;
   to: Mailbox[];
@@ -68,6 +69,9 @@ export const providerIdFromResponse = (response?: string) =>
   response?.match(/queued as ([\w.@<>-]+)/i)?.[1] ??
   response?.match(/^250[ -](?:\d\.\d\.\d )?(?:ok )?<?([\w.-]+@[\w.-]+)>?/i)?.[1];
 
+const isMailboxFull = (failure: DeliveryError) =>
+  failure.enhancedCode === '4.2.2' || /mailbox (is )?full|over quota/i.test(failure.response ?? '');
+
 /** The retry delay after `attempt` failures, with ±20% jitter so that retries do not bunch up. */
 const retryDelay = (attempt: number, schedule: number[]) => {
   const base = schedule[Math.min(attempt - 1, schedule.length - 1)];
@@ -108,12 +112,68 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
   const candidates = (message: MessageRow): RelayConfig[] => {
     const all = relaysService().list() as RelayConfig[];
     if (!message.allowedRelays?.length) return all;
+    // Routing names relays in the order they should be tried; fallback follows that list.
     return message.allowedRelays
       .map((name) => all.find((relay) => relay.name === name))
       .filter((relay): relay is RelayConfig => Boolean(relay));
   };
 
   const release = { lockedBy: null, lockedUntil: null };
+
+  /** Puts the message back in the queue without counting an attempt. */
+  const requeue = (message: MessageRow, delay: number, data: Record<string, unknown>) =>
+    messages().update({
+      where: { id: message.id },
+      data: { ...release, ...data, status: 'queued', nextAttemptAt: new Date(Date.now() + delay) },
+    });
+
+  const recipientsOf = (message: MessageRow) =>
+    [...message.to, ...(message.cc ?? []), ...(message.bcc ?? [])].map((box) => box.address);
+
+  /** Suppresses the addresses a hard failure named, or every recipient when it named none. */
+  const suppressRecipients = async (message: MessageRow, failure: DeliveryError) => {
+    const rejected = ((failure.cause as { rejected?: string[] })?.rejected ?? []).map((a) =>
+      a.toLowerCase()
+    );
+    const addresses = rejected.length ? rejected : recipientsOf(message);
+    for (const address of addresses) {
+      await strapi
+        .plugin('mailroom')
+        .service('suppressions')
+        .add({
+          address,
+          reason: failure.response ?? failure.message,
+          source: 'bounce',
+          messageId: message.documentId,
+          relay: failure.relay,
+          responseCode: failure.responseCode,
+        });
+    }
+  };
+
+  /** A message accepted for some recipients: the ones refused for good are suppressed. */
+  const suppressRejected = async (
+    message: MessageRow,
+    relay: string,
+    info: { rejectedErrors?: unknown[] }
+  ) => {
+    for (const rejection of info.rejectedErrors ?? []) {
+      const failure = classifySmtpError(rejection, relay);
+      const address = (rejection as { recipient?: string }).recipient;
+      if (failure.classification !== 'recipient' || !address) continue;
+      await strapi
+        .plugin('mailroom')
+        .service('suppressions')
+        .add({
+          address,
+          reason: failure.response ?? failure.message,
+          source: 'bounce',
+          messageId: message.documentId,
+          relay,
+          responseCode: failure.responseCode,
+        });
+    }
+  };
 
   return {
     /**
@@ -145,25 +205,16 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
       const config = getConfig(strapi);
       const attemptLog = [...(message.attemptLog ?? [])];
       const relays = candidates(message);
+      const health = strapi.plugin('mailroom').service('relay-health');
+      const limits = strapi.plugin('mailroom').service('rate-limits');
 
       if (relays.length === 0) {
-        const error = new DeliveryError({
-          message: 'no relay is configured for this message',
-          code: DELIVERY_ERROR_CODES.NO_RELAY,
-          classification: 'relay',
-        });
         strapi.log.warn(
           `[mailroom] message ${message.documentId}: no relay configured; retrying in ${NO_RELAY_RETRY_MS / 1000}s`
         );
-        await messages().update({
-          where: { id: message.id },
-          data: {
-            ...release,
-            status: 'queued',
-            errorCode: error.code,
-            lastError: error.message,
-            nextAttemptAt: new Date(Date.now() + NO_RELAY_RETRY_MS),
-          },
+        await requeue(message, NO_RELAY_RETRY_MS, {
+          errorCode: DELIVERY_ERROR_CODES.NO_RELAY,
+          lastError: 'no relay is configured for this message',
         });
         return;
       }
@@ -173,10 +224,21 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
       let attempts = message.attempts ?? 0;
 
       for (const relay of relays) {
+        if (!health.isAvailable(relay)) continue;
+        const wait = await limits.takeRelaySlot(relay);
+        if (wait > 0) {
+          // The relay's plan is used up for now: wait for it rather than spill onto a fallback.
+          strapi.log.debug(
+            `[mailroom] message ${message.documentId}: relay ${relay.name} is at its cap; waiting ${wait}ms`
+          );
+          await requeue(message, wait, { attemptLog });
+          return;
+        }
+
         const started = Date.now();
-        attempts += 1;
         try {
-          const info = await relaysService().transport(relay.name).sendMail(mail);
+          const info = await health.send(relay, mail);
+          attempts += 1;
           const durationMs = Date.now() - started;
           attemptLog.push({
             relay: relay.name,
@@ -200,11 +262,15 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
               sentAt: new Date(),
             },
           });
+          health.noteDelivery(relay.name, relays[0].name);
+          await suppressRejected(message, relay.name, info);
           strapi.log.debug(
             `[mailroom] message ${message.documentId} sent via relay ${relay.name} in ${durationMs}ms: ${info.response}`
           );
           return;
         } catch (error) {
+          if (isBreakerRejection(error)) continue;
+          attempts += 1;
           lastError = classifySmtpError(error, relay.name);
           attemptLog.push({
             relay: relay.name,
@@ -223,7 +289,25 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
-      const failure = lastError!;
+      const age = Date.now() - new Date(message.createdAt).getTime();
+      if (!lastError) {
+        // Every allowed relay's breaker is open: nothing was tried, so nothing counts as a failure.
+        if (age < config.retry.maxAge) {
+          await requeue(message, config.breaker.resetTimeout, {
+            attemptLog,
+            errorCode: DELIVERY_ERROR_CODES.NO_RELAY,
+            lastError: 'every allowed relay is unavailable (circuit breaker open)',
+          });
+          return;
+        }
+        lastError = new DeliveryError({
+          message: 'every allowed relay stayed unavailable until the message expired',
+          code: DELIVERY_ERROR_CODES.NO_RELAY,
+          classification: 'relay',
+        });
+      }
+
+      const failure = lastError;
       const base = {
         ...release,
         attempts,
@@ -233,7 +317,6 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
         lastError: failure.message,
         smtpResponse: failure.response ?? null,
       };
-      const age = Date.now() - new Date(message.createdAt).getTime();
       const retryable =
         failure.classification === 'relay' || failure.classification === 'transient';
       const failures = attemptLog.filter((attempt) => attempt.outcome === 'failed').length;
@@ -250,11 +333,14 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
 
-      const status = failure.classification === 'recipient' ? 'bounced' : 'failed';
+      // A mailbox that stayed full through every retry is the recipient's fault after all.
+      const bounced = failure.classification === 'recipient' || isMailboxFull(failure);
+      const status = bounced ? 'bounced' : 'failed';
       await messages().update({
         where: { id: message.id },
         data: { ...base, status, failedAt: new Date() },
       });
+      if (bounced) await suppressRecipients(message, failure);
       strapi.log.error(
         `[mailroom] message ${message.documentId} ${status} after ${failures} failed attempt(s): ${failure.code} ${failure.response ?? failure.message}`
       );

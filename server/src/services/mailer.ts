@@ -61,6 +61,21 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
         const existing = await findByIdempotencyKey(options.idempotencyKey);
         if (existing) return existing;
       }
+      if (options.rateLimitKey) {
+        await strapi.plugin('mailroom').service('rate-limits').consumeSendKey(options.rateLimitKey);
+      }
+
+      // Suppressed addresses are dropped; a message left with no one to go to is kept as a record.
+      const suppressed: Set<string> = await strapi
+        .plugin('mailroom')
+        .service('suppressions')
+        .filterSuppressed([...options.to, ...options.cc, ...options.bcc].map((box) => box.address));
+      const keep = (boxes: typeof options.to) =>
+        boxes.filter((box) => !suppressed.has(box.address));
+      const to = keep(options.to);
+      const cc = keep(options.cc);
+      const bcc = keep(options.bcc);
+      const status = to.length === 0 ? 'suppressed' : 'queued';
 
       let subject = options.subject ?? '';
       let html = options.html ?? null;
@@ -112,7 +127,7 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
         await messages().create({
           data: {
             documentId,
-            status: 'queued',
+            status,
             priority: options.priority,
             priorityRank: PRIORITY_RANK[options.priority],
             category: options.category ?? null,
@@ -120,9 +135,9 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
             locale,
             fromAddress: formatMailbox(from),
             replyTo: replyTo.length ? replyTo.map(formatMailbox).join(', ') : null,
-            to: options.to,
-            cc: options.cc.length ? options.cc : null,
-            bcc: options.bcc.length ? options.bcc : null,
+            to: status === 'suppressed' ? options.to : to,
+            cc: cc.length ? cc : null,
+            bcc: bcc.length ? bcc : null,
             subject,
             html,
             text,
@@ -132,7 +147,10 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
             idempotencyKey: options.idempotencyKey ?? null,
             attempts: 0,
             attemptLog: [],
-            nextAttemptAt: now,
+            nextAttemptAt: status === 'queued' ? now : null,
+            lastError: suppressed.size
+              ? `suppressed recipient(s) left out: ${[...suppressed].join(', ')}`
+              : null,
           },
         });
       } catch (error) {
@@ -143,11 +161,15 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
         throw error;
       }
 
+      if (status === 'suppressed') {
+        strapi.log.info(`[mailroom] message ${documentId} not sent: every recipient is suppressed`);
+        return { id: documentId, status };
+      }
       strapi.log.debug(
         `[mailroom] message ${documentId} queued (${options.template ? `template '${options.template}'` : 'no template'}, ${options.priority})`
       );
       strapi.plugin('mailroom').service('queue').notify();
-      return { id: documentId, status: 'queued' };
+      return { id: documentId, status };
     },
   };
 };

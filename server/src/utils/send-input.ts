@@ -36,6 +36,8 @@ export interface SendInput {
   category?: string;
   relays?: string[];
   idempotencyKey?: string;
+  /** Counts this send against `sendLimit` for this key (a user id, a client IP…). */
+  rateLimitKey?: string;
 }
 
 export interface StoredAttachment {
@@ -327,7 +329,20 @@ export const checkSendInput = (input: unknown, config: MailroomConfig) => {
       field: 'category',
     });
   }
-  let relays: string[] | undefined;
+  if (
+    options.rateLimitKey !== undefined &&
+    (typeof options.rateLimitKey !== 'string' ||
+      !options.rateLimitKey ||
+      options.rateLimitKey.length > 255)
+  ) {
+    invalid('rateLimitKey must be a string of 1 to 255 characters', {
+      code: 'INVALID_INPUT',
+      field: 'rateLimitKey',
+    });
+  }
+  let relays: string[] | undefined = options.category
+    ? config.routing.categories[options.category]
+    : undefined;
   if (options.relays !== undefined) {
     const known = new Set(config.relays.map((relay) => relay.name));
     if (!Array.isArray(options.relays) || options.relays.length === 0) {
@@ -375,6 +390,7 @@ export const checkSendInput = (input: unknown, config: MailroomConfig) => {
     category: options.category,
     relays,
     idempotencyKey: options.idempotencyKey,
+    rateLimitKey: options.rateLimitKey,
   };
 };
 
