@@ -40,25 +40,36 @@ const portFromEnv = (name, fallback) => {
 
 const isTrue = (name) => ['1', 'true', 'yes'].includes(String(process.env[name]).toLowerCase());
 
-const PORTS = {
-  strapi: portFromEnv('DEMO_PORT', 1337),
-  primarySmtp: portFromEnv('DEMO_SMTP_PORT', 2525),
-  primaryWeb: portFromEnv('DEMO_WEB_PORT', 1080),
-  fallbackSmtp: portFromEnv('DEMO_FALLBACK_SMTP_PORT', 2526),
-  fallbackWeb: portFromEnv('DEMO_FALLBACK_WEB_PORT', 1081),
+/** Every port the demo uses; read in `main` so a bad value ends with a message, not a stack. */
+const readPorts = () => {
+  const ports = {
+    strapi: portFromEnv('DEMO_PORT', 1337),
+    primarySmtp: portFromEnv('DEMO_SMTP_PORT', 2525),
+    primaryWeb: portFromEnv('DEMO_WEB_PORT', 1080),
+    fallbackSmtp: portFromEnv('DEMO_FALLBACK_SMTP_PORT', 2526),
+    fallbackWeb: portFromEnv('DEMO_FALLBACK_WEB_PORT', 1081),
+  };
+  const values = Object.values(ports);
+  if (new Set(values).size !== values.length) {
+    throw new DemoError(`the demo needs five different ports, got ${values.join(', ')}`);
+  }
+  return ports;
 };
 
+let PORTS;
+
 // Which variable moves which port, for the message shown when a port is taken.
-const PORT_KNOBS = new Map([
-  [PORTS.strapi, 'DEMO_PORT'],
-  [PORTS.primarySmtp, 'DEMO_SMTP_PORT'],
-  [PORTS.primaryWeb, 'DEMO_WEB_PORT'],
-  [PORTS.fallbackSmtp, 'DEMO_FALLBACK_SMTP_PORT'],
-  [PORTS.fallbackWeb, 'DEMO_FALLBACK_WEB_PORT'],
-]);
+const PORT_KNOBS = {
+  strapi: 'DEMO_PORT',
+  primarySmtp: 'DEMO_SMTP_PORT',
+  primaryWeb: 'DEMO_WEB_PORT',
+  fallbackSmtp: 'DEMO_FALLBACK_SMTP_PORT',
+  fallbackWeb: 'DEMO_FALLBACK_WEB_PORT',
+};
 
 const portTakenMessage = (port, what) => {
-  const knob = PORT_KNOBS.get(port);
+  const key = Object.keys(PORTS).find((name) => PORTS[name] === port);
+  const knob = key ? PORT_KNOBS[key] : 'the matching DEMO_*_PORT';
   return `${what}: port ${port} is already in use. Stop whatever listens on it, or pick another port: ${knob}=<port> npm run demo`;
 };
 
@@ -113,7 +124,8 @@ const needsInstall = () => {
 
 const secret = (bytes = 16) => randomBytes(bytes).toString('base64');
 
-/** Writes playground/.env once; an existing file is kept, only an empty DATABASE_FILENAME is set. */
+/** Writes playground/.env once; an existing file is kept, except that an empty DATABASE_FILENAME
+ * is filled in. */
 const ensureEnvFile = () => {
   if (!existsSync(ENV_FILE)) {
     const lines = [
@@ -139,11 +151,11 @@ const ensureEnvFile = () => {
     return;
   }
   const content = readFileSync(ENV_FILE, 'utf8');
-  const filename = /^\s*DATABASE_FILENAME\s*=\s*(.*)$/m.exec(content);
+  const filename = /^[ \t]*DATABASE_FILENAME[ \t]*=[ \t]*(.*)$/m.exec(content);
   if (filename && filename[1].replace(/^['"]|['"]$/g, '').trim()) return;
   // An empty DATABASE_FILENAME makes Strapi fail with "unable to open database file".
   const fixed = filename
-    ? content.replace(/^\s*DATABASE_FILENAME\s*=.*$/m, 'DATABASE_FILENAME=.tmp/data.db')
+    ? content.replace(/^[ \t]*DATABASE_FILENAME[ \t]*=.*$/m, 'DATABASE_FILENAME=.tmp/data.db')
     : `${content}${content.endsWith('\n') || !content ? '' : '\n'}DATABASE_FILENAME=.tmp/data.db\n`;
   writeFileSync(ENV_FILE, fixed);
   log('set DATABASE_FILENAME=.tmp/data.db in playground/.env (it was empty)');
@@ -250,9 +262,11 @@ const printBanner = (catchers) => {
 };
 
 const main = async () => {
+  PORTS = readPorts();
   const reason = needsInstall();
-  if (reason)
+  if (reason) {
     await step(`installing dependencies (${reason})`, ['install', '--no-audit', '--no-fund']);
+  }
 
   if (isTrue('DEMO_SKIP_BUILD') && existsSync(path.join(PLAYGROUND, 'dist', 'build'))) {
     log('skipping the builds (DEMO_SKIP_BUILD)');
