@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
 
+import { MailroomConfigError, validateConfig } from '../server/src/config/validate';
 import adminRoutes from '../server/src/routes/admin';
 import { ACTIONS } from '../server/src/routes/admin/permissions';
 import { SmtpSink } from './helpers/smtp-sink';
@@ -498,6 +499,28 @@ describe('designer admin API', () => {
       assert.equal(frCopy.body.data.html, '<p>fr</p>');
     });
 
+    it('renames the slug in every locale, since all locales share it', async () => {
+      const created = await createTemplate({ slug: 'before-rename', name: 'n', subject: 's' });
+      await designer().post(`/mailroom/templates/${created.documentId}/copy-locale`, {
+        from: 'en',
+        to: 'fr',
+      });
+      const renamed = await designer().put(`/mailroom/templates/${created.documentId}?locale=en`, {
+        data: { slug: 'after-rename' },
+      });
+      assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
+      const rows = await strapi.db
+        .query('plugin::mailroom.template')
+        .findMany({ where: { documentId: created.documentId }, orderBy: { locale: 'asc' } });
+      assert.deepEqual(
+        rows.map((row: { locale: string; slug: string }) => [row.locale, row.slug]),
+        [
+          ['en', 'after-rename'],
+          ['fr', 'after-rename'],
+        ]
+      );
+    });
+
     it('deletes one locale and keeps the others', async () => {
       const created = await createTemplate({ slug: 'two-locales', name: 'n', subject: 's' });
       await designer().post(`/mailroom/templates/${created.documentId}/copy-locale`, {
@@ -693,6 +716,22 @@ describe('designer admin API', () => {
       assert.equal(answer.status, 400);
       assert.equal(answer.body.error?.details.code, 'NOT_AN_IMAGE');
     });
+  });
+
+  describe('editor config validation', () => {
+    for (const [scriptUrl, valid] of [
+      ['https://cdn.example.com/embed.js', true],
+      ['/unlayer/embed.js', true],
+      ['ftp://example.com/embed.js', false],
+      ['//example.com/embed.js', false],
+      ['embed.js', false],
+    ] as const) {
+      it(`${valid ? 'accepts' : 'refuses'} editor.scriptUrl '${scriptUrl}'`, () => {
+        const check = () => validateConfig({ editor: { scriptUrl } });
+        if (valid) assert.equal(check().editor.scriptUrl, scriptUrl);
+        else assert.throws(check, (error: MailroomConfigError) => error.key === 'editor.scriptUrl');
+      });
+    }
   });
 
   it('never answers a relay credential', () => {
