@@ -75,4 +75,6 @@ export interface MailroomConfig {
     discord?: { webhookUrl: string };
     timeout: number;
   };
+  /** The drag-and-drop designer: where its script is served from and the options it starts with. */
+  editor: { scriptUrl?: string; options?: Record<string, unknown> };
 }

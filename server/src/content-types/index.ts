@@ -2,5 +2,12 @@ import message from './message';
 import relayEvent from './relay-event';
 import suppression from './suppression';
 import template from './template';
+import templateVersion from './template-version';
 
-export default { template, message, suppression, 'relay-event': relayEvent };
+export default {
+  template,
+  'template-version': templateVersion,
+  message,
+  suppression,
+  'relay-event': relayEvent,
+};
