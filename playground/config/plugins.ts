@@ -44,6 +44,10 @@ const relayFromEnv = (
       auth: user ? { user, pass: env(`${prefix}PASSWORD`) } : undefined,
       tls: { minVersion: env(`${prefix}TLS_MIN_VERSION`, 'TLSv1.2') },
       pool: { maxConnections: env.int(`${prefix}POOL_SIZE`, 5), maxMessages: 100 },
+      greetingTimeout: env.int(`${prefix}GREETING_TIMEOUT`, 10000),
+      socketTimeout: env.int(`${prefix}SOCKET_TIMEOUT`, 60000),
+      // A provider plan's caps, e.g. SMTP_RATE_LIMITS={"perSecond":14,"perDay":50000}.
+      limits: env.json(`${prefix}RATE_LIMITS`, {}),
     },
   ];
 };
@@ -62,14 +66,25 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       relays: [
         ...relayFromEnv(env, 'primary', 'SMTP_'),
         ...relayFromEnv(env, 'fallback', 'SMTP_FALLBACK_'),
+        // An optional third relay, e.g. a cheaper one that routing sends newsletters through.
+        ...relayFromEnv(env, 'bulk', 'SMTP_BULK_'),
       ],
       render: { strict: env.bool('MAILROOM_STRICT_RENDER', false) },
       queue: {
         concurrency: env.int('MAILROOM_CONCURRENCY', 4),
         pollInterval: env.int('MAILROOM_POLL_INTERVAL', 1000),
         lockTimeout: env.int('MAILROOM_LOCK_TIMEOUT', 120000),
+        bulkShare: env.float('MAILROOM_BULK_SHARE', 0.5),
       },
       retry: env.json('MAILROOM_RETRY', undefined),
+      breaker: env.json('MAILROOM_BREAKER', undefined),
+      heartbeat: { interval: env.int('MAILROOM_HEARTBEAT_INTERVAL', 30000) },
+      routing: { categories: env.json('MAILROOM_ROUTING', {}) },
+      sendLimit: env.json('MAILROOM_SEND_LIMIT', undefined),
+      alerts: {
+        slack: { webhookUrl: env('MAILROOM_SLACK_WEBHOOK_URL') },
+        discord: { webhookUrl: env('MAILROOM_DISCORD_WEBHOOK_URL') },
+      },
       strapiEmail: { capture: env.bool('MAILROOM_CAPTURE_STRAPI_EMAIL', true) },
     },
   },

@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
+interface SmtpConnection {
+  session: unknown;
+  _socket: { destroy(): void };
+}
+
 export interface CaughtMail {
+  /** When the sink accepted the message (ms since the epoch). */
+  at: number;
   envelope: { from: string; to: string[] };
   raw: string;
   parsed: ParsedMail;
@@ -22,6 +29,10 @@ export type SinkBehaviour = (mail: {
 export class SmtpSink {
   readonly messages: CaughtMail[] = [];
   behaviour: SinkBehaviour | undefined;
+  recipients: RecipientBehaviour | undefined;
+  /** Messages being received right now, and the most there ever were at once. */
+  receiving = 0;
+  maxReceiving = 0;
   port = 0;
   private server: SMTPServer;
   private waiters: { count: number; resolve: () => void }[] = [];
@@ -32,21 +43,49 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS'],
       logger: false,
       ...options,
+      onRcptTo: (address, _session, callback) => {
+        const refusal = this.recipients?.(address.address);
+        if (!refusal) return callback();
+        const error = new Error(refusal.message) as Error & { responseCode: number };
+        error.responseCode = refusal.code;
+        callback(error);
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+        this.receiving += 1;
+        this.maxReceiving = Math.max(this.maxReceiving, this.receiving);
+        stream.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+          if (chunks.length > 1) return;
+          const action = this.behaviour?.({ to, raw: chunk.toString('utf8') });
+          if (action && 'drop' in action) {
+            // Cut the connection in the middle of DATA, as a crashing relay would.
+            this.receiving -= 1;
+            const connections = (this.server as unknown as { connections: Set<SmtpConnection> })
+              .connections;
+            for (const connection of connections) {
+              if (connection.session === session) connection._socket.destroy();
+            }
+          }
+        });
         stream.on('end', async () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-          const refusal = this.behaviour?.({ to, raw });
-          if (refusal) {
-            const error = new Error(refusal.message) as Error & { responseCode: number };
-            error.responseCode = refusal.code;
+          const action = this.behaviour?.({ to, raw });
+          if (action && 'drop' in action) return;
+          if (action && 'delay' in action) {
+            await new Promise((resolve) => setTimeout(resolve, action.delay));
+          }
+          this.receiving -= 1;
+          if (action && 'code' in action) {
+            const error = new Error(action.message) as Error & { responseCode: number };
+            error.responseCode = action.code;
             callback(error);
             return;
           }
           const parsed = await simpleParser(raw);
           this.messages.push({
+            at: Date.now(),
             envelope: {
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               to,
