@@ -55,10 +55,12 @@ export class SmtpSink {
         const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
         this.receiving += 1;
         this.maxReceiving = Math.max(this.maxReceiving, this.receiving);
+        // Decided once per message, on its first bytes.
+        let action: ReturnType<SinkBehaviour>;
         stream.on('data', (chunk: Buffer) => {
           chunks.push(chunk);
           if (chunks.length > 1) return;
-          const action = this.behaviour?.({ to, raw: chunk.toString('utf8') });
+          action = this.behaviour?.({ to, raw: chunk.toString('utf8') });
           if (action && 'drop' in action) {
             // Cut the connection in the middle of DATA, as a crashing relay would.
             this.receiving -= 1;
@@ -71,7 +73,7 @@ export class SmtpSink {
         });
         stream.on('end', async () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          const action = this.behaviour?.({ to, raw });
+          if (chunks.length === 0) action = this.behaviour?.({ to, raw });
           if (action && 'drop' in action) return;
           if (action && 'delay' in action) {
             await new Promise((resolve) => setTimeout(resolve, action.delay));
