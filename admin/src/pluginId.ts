@@ -1,1 +1,1 @@
-export const PLUGIN_ID = "mailroom";
+export const PLUGIN_ID = 'mailroom';
