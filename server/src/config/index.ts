@@ -1,4 +1,4 @@
-import { validateConfig } from './validate';
+import { DEFAULT_EDITOR_SCRIPT_URL, validateConfig } from './validate';
 import type { MailroomConfig } from './types';
 
 export type { MailroomConfig, RelayConfig } from './types';
@@ -32,6 +32,7 @@ const defaults: MailroomConfig = {
     maxDataBytes: 256 * 1024,
   },
   strapiEmail: { capture: false, priority: 'critical' },
+  editor: { scriptUrl: DEFAULT_EDITOR_SCRIPT_URL, options: {} },
 };
 
 export default {

@@ -44,4 +44,6 @@ export interface MailroomConfig {
     maxDataBytes: number;
   };
   strapiEmail: { capture: boolean; priority: Priority };
+  /** The drag-and-drop designer: where its script is served from and the options it starts with. */
+  editor: { scriptUrl?: string; options?: Record<string, unknown> };
 }

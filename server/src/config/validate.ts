@@ -4,6 +4,8 @@ const PRIORITIES: Priority[] = ['critical', 'transactional', 'bulk'];
 const TLS_VERSIONS = ['TLSv1.2', 'TLSv1.3'];
 const DEFAULT_RETRY_DELAYS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 60 * 60_000];
 const RELAY_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/i;
+/** Unlayer's hosted build; apps without internet access serve their own copy. */
+export const DEFAULT_EDITOR_SCRIPT_URL = 'https://editor.unlayer.com/embed.js';
 
 /** Thrown when `config/plugins.ts` holds a value Mailroom cannot work with; Strapi stops startup. */
 export class MailroomConfigError extends Error {
@@ -216,6 +218,17 @@ export const validateConfig = (input: unknown): MailroomConfig => {
     );
   }
 
+  const editor = readObject(config, 'editor', 'editor');
+  const scriptUrl =
+    readString(editor, 'scriptUrl', 'editor.scriptUrl') ?? DEFAULT_EDITOR_SCRIPT_URL;
+  if (!/^https?:\/\/\S+$/i.test(scriptUrl) && !/^\/(?!\/)\S*$/.test(scriptUrl)) {
+    throw new MailroomConfigError(
+      'editor.scriptUrl',
+      `must be an http(s) URL or a path starting with '/', got ${describe(scriptUrl)}`
+    );
+  }
+  const editorOptions = readObject(editor, 'options', 'editor.options');
+
   return {
     defaultFrom: readAddress(config, 'defaultFrom', 'defaultFrom'),
     defaultReplyTo: readAddress(config, 'defaultReplyTo', 'defaultReplyTo'),
@@ -262,5 +275,6 @@ export const validateConfig = (input: unknown): MailroomConfig => {
       capture: readBoolean(strapiEmail, 'capture', 'strapiEmail.capture', false),
       priority: priority as Priority,
     },
+    editor: { scriptUrl, options: editorOptions },
   };
 };

@@ -1,4 +1,5 @@
 import message from './message';
 import template from './template';
+import templateVersion from './template-version';
 
-export default { template, message };
+export default { template, message, 'template-version': templateVersion };
