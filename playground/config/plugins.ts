@@ -51,7 +51,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   mailroom: {
     enabled: true,
     // The repository root, from dist/config/ (where Strapi loads this file from) or config/.
-    resolve: path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..'),
+    resolve: path.resolve(
+      __dirname,
+      __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..'
+    ),
     config: {
       defaultFrom: env('MAILROOM_DEFAULT_FROM', 'Mailroom Demo <hello@mailroom.test>'),
       defaultReplyTo: env('MAILROOM_DEFAULT_REPLY_TO'),
@@ -67,6 +70,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
       retry: env.json('MAILROOM_RETRY', undefined),
       strapiEmail: { capture: env.bool('MAILROOM_CAPTURE_STRAPI_EMAIL', true) },
+      // The designer's script; unset, Unlayer's hosted embed.js. The browser tests point it at a stand-in.
+      editor: {
+        scriptUrl: env('MAILROOM_EDITOR_SCRIPT_URL') || undefined,
+        loadTimeout: env.int('MAILROOM_EDITOR_LOAD_TIMEOUT', undefined),
+      },
     },
   },
   'users-permissions': {

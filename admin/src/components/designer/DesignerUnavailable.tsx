@@ -64,6 +64,7 @@ export const DesignerUnavailable = ({
     <Box
       role="alert"
       data-testid="designer-unavailable"
+      data-reason={reason}
       padding={6}
       hasRadius
       background="warning100"
