@@ -25,7 +25,21 @@ export const launchBrowser = (): Promise<Browser> =>
 /** Saves the whole page to test-results/screenshots/<name>.png. */
 export const screenshot = async (page: Page, name: string) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // The admin scrolls inside its own layout, so a full-page shot needs a viewport that tall.
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() =>
+    Math.max(
+      ...Array.from(document.querySelectorAll('main, main *'), (element) => element.scrollHeight)
+    )
+  );
+  if (viewport)
+    await page.setViewportSize({
+      width: viewport.width,
+      height: Math.min(Math.max(height + 80, viewport.height), 4000),
+    });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  if (viewport) await page.setViewportSize(viewport);
 };
 
 /** Signs in through the admin's login form and waits for the admin to open. */

@@ -46,9 +46,12 @@ export const ContentEditor = forwardRef<DesignerHandle, ContentEditorProps>(
       >
         <Flex justifyContent="space-between" alignItems="flex-end" paddingBottom={2}>
           <Typography variant="delta" tag="h2">
-            {t('editor.content', 'Content')}
+            {t('editor.content', 'Email body')}
           </Typography>
-          <Tabs.List aria-label={t('editor.mode', 'Editing mode')}>
+          <Tabs.List
+            aria-label={t('editor.mode', 'Editing mode')}
+            style={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+          >
             <Tabs.Trigger value="designer" disabled={!canEdit && draft.editor !== 'designer'}>
               {t('editor.mode.designer.short', 'Designer')}
             </Tabs.Trigger>

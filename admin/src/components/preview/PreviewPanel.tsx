@@ -72,7 +72,7 @@ export const PreviewPanel = ({ request }: PreviewPanelProps) => {
       {result && (
         <>
           <Box>
-            <Typography variant="sigma" textColor="neutral600">
+            <Typography variant="sigma" textColor="neutral600" tag="p" paddingBottom={1}>
               {t('preview.subject', 'Subject')}
             </Typography>
             <Typography tag="p" variant="epsilon" data-testid="preview-subject">
@@ -80,7 +80,7 @@ export const PreviewPanel = ({ request }: PreviewPanelProps) => {
             </Typography>
           </Box>
           <Box>
-            <Typography variant="sigma" textColor="neutral600">
+            <Typography variant="sigma" textColor="neutral600" tag="p" paddingBottom={1}>
               {t('preview.warnings', 'Warnings')}
             </Typography>
             <PreviewWarnings warnings={result.warnings} />
@@ -94,7 +94,7 @@ export const PreviewPanel = ({ request }: PreviewPanelProps) => {
             />
           </Box>
           <Box>
-            <Typography variant="sigma" textColor="neutral600">
+            <Typography variant="sigma" textColor="neutral600" tag="p" paddingBottom={1}>
               {t('preview.text', 'Text version')}
             </Typography>
             <Box
