@@ -2,6 +2,7 @@ import { getTranslation } from './utils/getTranslation';
 import { PLUGIN_ID } from './pluginId';
 import { Initializer } from './components/Initializer';
 import { PluginIcon } from './components/PluginIcon';
+import { PERMISSIONS } from './permissions';
 
 import type { StrapiApp } from '@strapi/strapi/admin';
 
@@ -11,11 +12,11 @@ const plugin: StrapiApp['appPlugins'][string] = {
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
       intlLabel: {
-        id: `${PLUGIN_ID}.plugin.name`,
-        defaultMessage: PLUGIN_ID,
+        id: getTranslation('plugin.name'),
+        defaultMessage: 'Mailroom',
       },
       Component: () => import('./pages/App'),
-      permissions: [],
+      permissions: PERMISSIONS.read,
     });
 
     app.registerPlugin({
@@ -35,14 +36,13 @@ const plugin: StrapiApp['appPlugins'][string] = {
           };
 
           const newData: Record<string, string> = {};
-          const keys = Object.keys(data);
-
-          for (const key of keys) {
+          for (const key of Object.keys(data)) {
             newData[getTranslation(key)] = data[key];
           }
 
           return { data: newData, locale };
         } catch {
+          // A language Mailroom has no translation for falls back to the English default messages.
           return { data: {}, locale };
         }
       })

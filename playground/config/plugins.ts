@@ -86,6 +86,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         discord: { webhookUrl: env('MAILROOM_DISCORD_WEBHOOK_URL') },
       },
       strapiEmail: { capture: env.bool('MAILROOM_CAPTURE_STRAPI_EMAIL', true) },
+      // The designer's script; unset, Unlayer's hosted embed.js. The browser tests point it at a stand-in.
+      editor: {
+        scriptUrl: env('MAILROOM_EDITOR_SCRIPT_URL') || undefined,
+        loadTimeout: env.int('MAILROOM_EDITOR_LOAD_TIMEOUT', undefined),
+      },
     },
   },
   'users-permissions': {

@@ -6,6 +6,7 @@ type InitializerProps = {
   setPlugin: (id: string) => void;
 };
 
+/** Tells the admin that Mailroom is registered; it has nothing to load before its pages. */
 const Initializer = ({ setPlugin }: InitializerProps) => {
   const ref = useRef(setPlugin);
 

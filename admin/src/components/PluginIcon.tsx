@@ -1,5 +1,5 @@
-import { PuzzlePiece } from '@strapi/icons';
+import { Mail } from '@strapi/icons';
 
-const PluginIcon = () => <PuzzlePiece />;
+const PluginIcon = () => <Mail />;
 
 export { PluginIcon };

@@ -1,15 +1,23 @@
+import { lazy, Suspense } from 'react';
 import { Page } from '@strapi/strapi/admin';
-import { Routes, Route } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 
-import { HomePage } from './HomePage';
+import { PERMISSIONS } from '../permissions';
 
-const App = () => {
-  return (
-    <Routes>
-      <Route index element={<HomePage />} />
-      <Route path="*" element={<Page.Error />} />
-    </Routes>
-  );
-};
+const TemplatesPage = lazy(() => import('./TemplatesPage'));
+const TemplateEditorPage = lazy(() => import('./TemplateEditorPage'));
+
+/** Mailroom's pages; every one needs the read action, actions inside check their own. */
+const App = () => (
+  <Page.Protect permissions={PERMISSIONS.read}>
+    <Suspense fallback={<Page.Loading />}>
+      <Routes>
+        <Route index element={<TemplatesPage />} />
+        <Route path="templates/:documentId" element={<TemplateEditorPage />} />
+        <Route path="*" element={<Page.Error />} />
+      </Routes>
+    </Suspense>
+  </Page.Protect>
+);
 
 export default App;
