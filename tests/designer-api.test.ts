@@ -176,6 +176,7 @@ describe('designer admin API', () => {
       assert.deepEqual(config.body.data, {
         scriptUrl: 'https://editor.unlayer.com/embed.js',
         options: {},
+        loadTimeout: 10000,
       });
     });
   });

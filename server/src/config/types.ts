@@ -76,5 +76,10 @@ export interface MailroomConfig {
     timeout: number;
   };
   /** The drag-and-drop designer: where its script is served from and the options it starts with. */
-  editor: { scriptUrl?: string; options?: Record<string, unknown> };
+  editor: {
+    scriptUrl?: string;
+    options?: Record<string, unknown>;
+    /** How long the admin waits for the designer's script before offering code mode, in ms. */
+    loadTimeout: number;
+  };
 }

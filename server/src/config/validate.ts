@@ -376,6 +376,13 @@ export const validateConfig = (input: unknown): MailroomConfig => {
       discord: webhook('discord'),
       timeout: readInteger(alerts, 'timeout', 'alerts.timeout', 5000, { min: 100 }),
     },
-    editor: { scriptUrl, options: editorOptions },
+    editor: {
+      scriptUrl,
+      options: editorOptions,
+      loadTimeout: readInteger(editor, 'loadTimeout', 'editor.loadTimeout', 10_000, {
+        min: 1000,
+        max: 120_000,
+      }),
+    },
   };
 };

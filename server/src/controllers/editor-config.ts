@@ -7,9 +7,9 @@ import { getConfig } from '../utils/config';
 const editorConfig = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /editor-config */
   async find(ctx: Context) {
-    const { scriptUrl, options } = getConfig(strapi).editor;
+    const { scriptUrl, options, loadTimeout } = getConfig(strapi).editor;
 
-    ctx.body = { data: { scriptUrl, options: options ?? {} } };
+    ctx.body = { data: { scriptUrl, options: options ?? {}, loadTimeout } };
   },
 });
 
