@@ -11,6 +11,7 @@ import {
   startStrapi,
   stopStrapi,
   type TestDatabase,
+  waitForSettled,
 } from './helpers/strapi';
 
 const RELAY_EVENT_UID = 'plugin::mailroom.relay-event';
@@ -29,14 +30,7 @@ describe('when the primary relay refuses connections', () => {
       .plugin('mailroom')
       .service('mailer')
       .send({ to: `user${i}@example.com`, subject: `Message ${i}`, text: 'hello' });
-  const settled = (id: string) =>
-    eventually(
-      async () => {
-        const row = await strapi.db.query(MESSAGE_UID).findOne({ where: { documentId: id } });
-        return row && row.status !== 'queued' && row.status !== 'sending' ? row : undefined;
-      },
-      { what: `message ${id} to settle` }
-    );
+  const settled = (id: string) => waitForSettled(strapi, id);
   const alertTexts = (receiver: HttpReceiver, key: 'text' | 'content') =>
     receiver.posts.map((post) => String(post.body[key]));
 

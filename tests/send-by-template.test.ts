@@ -10,6 +10,7 @@ import {
   startStrapi,
   stopStrapi,
   type TestDatabase,
+  waitForSettled,
 } from './helpers/strapi';
 import { createTemplate } from './helpers/templates';
 
@@ -26,14 +27,7 @@ describe('sending by template id', () => {
   const mailer = () => strapi.plugin('mailroom').service('mailer');
   const messageRow = (documentId: string) =>
     strapi.db.query(MESSAGE_UID).findOne({ where: { documentId } });
-  const delivered = (documentId: string) =>
-    eventually(
-      async () => {
-        const row = await messageRow(documentId);
-        return row && !['queued', 'sending'].includes(row.status) ? row : undefined;
-      },
-      { what: `message ${documentId} to leave the queue` }
-    );
+  const delivered = (documentId: string) => waitForSettled(strapi, documentId);
   const received = (to: string) => sink.messages.filter((m) => m.envelope.to.includes(to));
 
   before(async () => {

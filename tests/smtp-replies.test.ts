@@ -13,6 +13,7 @@ import {
   startStrapi,
   stopStrapi,
   type TestDatabase,
+  waitForSettled,
 } from './helpers/strapi';
 
 const SUPPRESSION_UID = 'plugin::mailroom.suppression';
@@ -52,14 +53,7 @@ describe('how each SMTP reply is handled', () => {
       .plugin('mailroom')
       .service('mailer')
       .send({ to, subject: `For ${to}`, text: 'hello', ...extra });
-  const settled = (id: string) =>
-    eventually(
-      async () => {
-        const row = await strapi.db.query(MESSAGE_UID).findOne({ where: { documentId: id } });
-        return row && row.status !== 'queued' && row.status !== 'sending' ? row : undefined;
-      },
-      { what: `message ${id} to settle`, timeout: 20_000 }
-    );
+  const settled = (id: string) => waitForSettled(strapi, id);
   const receivedBy = (sink: SmtpSink, to: string) =>
     sink.messages.filter((m) => m.envelope.to.includes(to)).length;
 

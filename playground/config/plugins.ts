@@ -42,7 +42,10 @@ const relayFromEnv = (
       secure: env.bool(`${prefix}SECURE`, false),
       requireTLS: env.bool(`${prefix}REQUIRE_TLS`, false),
       auth: user ? { user, pass: env(`${prefix}PASSWORD`) } : undefined,
-      tls: { minVersion: env(`${prefix}TLS_MIN_VERSION`, 'TLSv1.2') },
+      tls: {
+        minVersion: env(`${prefix}TLS_MIN_VERSION`, 'TLSv1.2'),
+        rejectUnauthorized: env.bool(`${prefix}TLS_REJECT_UNAUTHORIZED`, true),
+      },
       pool: { maxConnections: env.int(`${prefix}POOL_SIZE`, 5), maxMessages: 100 },
       greetingTimeout: env.int(`${prefix}GREETING_TIMEOUT`, 10000),
       socketTimeout: env.int(`${prefix}SOCKET_TIMEOUT`, 60000),

@@ -5,12 +5,15 @@ import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
 interface SmtpConnection {
   session: unknown;
-  _socket: { destroy(): void };
+  _socket: { destroy(): void; getProtocol?: () => string | null };
 }
 
 export interface CaughtMail {
   /** When the sink accepted the message (ms since the epoch). */
   at: number;
+  /** Whether the message came over TLS, and which version. */
+  secure: boolean;
+  tlsProtocol?: string;
   envelope: { from: string; to: string[] };
   raw: string;
   parsed: ParsedMail;
@@ -64,9 +67,7 @@ export class SmtpSink {
           if (action && 'drop' in action) {
             // Cut the connection in the middle of DATA, as a crashing relay would.
             this.receiving -= 1;
-            const connections = (this.server as unknown as { connections: Set<SmtpConnection> })
-              .connections;
-            for (const connection of connections) {
+            for (const connection of this.connections()) {
               if (connection.session === session) connection._socket.destroy();
             }
           }
@@ -86,8 +87,11 @@ export class SmtpSink {
             return;
           }
           const parsed = await simpleParser(raw);
+          const connection = [...this.connections()].find((c) => c.session === session);
           this.messages.push({
             at: Date.now(),
+            secure: Boolean(session.secure),
+            tlsProtocol: connection?._socket.getProtocol?.() ?? undefined,
             envelope: {
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               to,
@@ -105,6 +109,10 @@ export class SmtpSink {
       },
     });
     this.server.on('error', () => undefined);
+  }
+
+  private connections() {
+    return (this.server as unknown as { connections: Set<SmtpConnection> }).connections;
   }
 
   async start(port = 0) {

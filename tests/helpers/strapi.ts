@@ -119,3 +119,13 @@ export const eventually = async <T>(
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
 };
+
+/** Waits until message `id` has left the queue (sent, bounced, failed…) and returns its row. */
+export const waitForSettled = (strapi: Core.Strapi, id: string, timeout = 20_000) =>
+  eventually(
+    async () => {
+      const row = await strapi.db.query(MESSAGE_UID).findOne({ where: { documentId: id } });
+      return row && row.status !== 'queued' && row.status !== 'sending' ? row : undefined;
+    },
+    { what: `message ${id} to leave the queue`, timeout }
+  );

@@ -130,25 +130,25 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
   const recipientsOf = (message: MessageRow) =>
     [...message.to, ...(message.cc ?? []), ...(message.bcc ?? [])].map((box) => box.address);
 
+  /** Records a bounce of `address` caused by `failure` on this message. */
+  const suppress = (address: string, message: MessageRow, failure: DeliveryError) =>
+    strapi
+      .plugin('mailroom')
+      .service('suppressions')
+      .add({
+        address,
+        reason: failure.response ?? failure.message,
+        source: 'bounce',
+        messageId: message.documentId,
+        relay: failure.relay,
+        responseCode: failure.responseCode,
+      });
+
   /** Suppresses the addresses a hard failure named, or every recipient when it named none. */
   const suppressRecipients = async (message: MessageRow, failure: DeliveryError) => {
-    const rejected = ((failure.cause as { rejected?: string[] })?.rejected ?? []).map((a) =>
-      a.toLowerCase()
-    );
+    const rejected = (failure.cause as { rejected?: string[] })?.rejected ?? [];
     const addresses = rejected.length ? rejected : recipientsOf(message);
-    for (const address of addresses) {
-      await strapi
-        .plugin('mailroom')
-        .service('suppressions')
-        .add({
-          address,
-          reason: failure.response ?? failure.message,
-          source: 'bounce',
-          messageId: message.documentId,
-          relay: failure.relay,
-          responseCode: failure.responseCode,
-        });
-    }
+    for (const address of addresses) await suppress(address, message, failure);
   };
 
   /** A message accepted for some recipients: the ones refused for good are suppressed. */
@@ -160,18 +160,9 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const rejection of info.rejectedErrors ?? []) {
       const failure = classifySmtpError(rejection, relay);
       const address = (rejection as { recipient?: string }).recipient;
-      if (failure.classification !== 'recipient' || !address) continue;
-      await strapi
-        .plugin('mailroom')
-        .service('suppressions')
-        .add({
-          address,
-          reason: failure.response ?? failure.message,
-          source: 'bounce',
-          messageId: message.documentId,
-          relay,
-          responseCode: failure.responseCode,
-        });
+      if (failure.classification === 'recipient' && address) {
+        await suppress(address, message, failure);
+      }
     }
   };
 

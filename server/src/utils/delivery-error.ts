@@ -125,6 +125,10 @@ export const classifySmtpError = (error: unknown, relay?: string): DeliveryError
   }
 
   if (err.code === 'EAUTH') return fail(DELIVERY_ERROR_CODES.AUTH, 'relay');
+  // A relay that refuses STARTTLS when TLS is required cannot carry the message securely.
+  if (err.code === 'ETLS' || /^STARTTLS/i.test(err.command ?? '')) {
+    return fail(DELIVERY_ERROR_CODES.TLS, 'relay');
+  }
   if (responseCode === 421 || responseCode === 454) {
     return fail(DELIVERY_ERROR_CODES.RELAY_REJECTED, 'relay');
   }
