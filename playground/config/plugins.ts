@@ -55,7 +55,33 @@ const relayFromEnv = (
   ];
 };
 
+/**
+ * Strapi's email plugin with the nodemailer provider, for comparing Mailroom with plain Strapi
+ * (`npm run bench`). Only when `EMAIL_PROVIDER=nodemailer`; otherwise the email plugin keeps its
+ * default and Mailroom's `strapiEmail.capture` decides where its mail goes.
+ */
+const emailFromEnv = (env: Core.Config.Shared.ConfigParams['env']): Core.Config.Plugin =>
+  env('EMAIL_PROVIDER') === 'nodemailer'
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST', '127.0.0.1'),
+              port: env.int('SMTP_PORT', 587),
+              pool: true,
+              maxConnections: env.int('SMTP_POOL_SIZE', 5),
+            },
+            settings: {
+              defaultFrom: env('MAILROOM_DEFAULT_FROM', 'Mailroom Demo <hello@mailroom.test>'),
+            },
+          },
+        },
+      }
+    : {};
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  ...emailFromEnv(env),
   mailroom: {
     enabled: true,
     // The repository root, from dist/config/ (where Strapi loads this file from) or config/.
