@@ -178,3 +178,63 @@ describe('when the primary relay refuses connections', () => {
     assert.ok(!stored.includes('discord-secret'));
   });
 });
+
+describe('when a relay stays down through its half-open probes', () => {
+  let strapi: Core.Strapi;
+  let fallback: SmtpSink;
+  let slack: HttpReceiver;
+  let db: TestDatabase;
+
+  before(async () => {
+    fallback = await new SmtpSink().start();
+    slack = await new HttpReceiver().start();
+    db = await createTestDatabase();
+    strapi = await startStrapi({
+      ...db.env,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(await closedPort()),
+      SMTP_FALLBACK_HOST: '127.0.0.1',
+      SMTP_FALLBACK_PORT: String(fallback.port),
+      MAILROOM_BREAKER: JSON.stringify({ threshold: 1, window: 60000, resetTimeout: 300 }),
+      MAILROOM_HEARTBEAT_INTERVAL: '0',
+      MAILROOM_CONCURRENCY: '1',
+      MAILROOM_SLACK_WEBHOOK_URL: `${slack.url}/hook`,
+    });
+  });
+
+  after(async () => {
+    await stopStrapi(strapi);
+    await fallback.stop();
+    await slack.stop();
+    await db.drop();
+  });
+
+  it('lets one probe through each time, and alerts the opening only once', async () => {
+    const mailer = strapi.plugin('mailroom').service('mailer');
+    for (let round = 0; round < 4; round += 1) {
+      const { id } = await mailer.send({
+        to: `p${round}@example.com`,
+        subject: `P${round}`,
+        text: 'x',
+      });
+      const row = await waitForSettled(strapi, id);
+      assert.equal(row.relay, 'fallback');
+      // Past the reset timeout: the breaker is half-open again for the next message.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+
+    const probes = await strapi.db.query('plugin::mailroom.relay-event').findMany({
+      where: { relay: 'primary', kind: 'breaker' },
+      orderBy: { id: 'asc' },
+    });
+    assert.ok(
+      probes.filter((event) => event.state === 'half-open').length >= 3,
+      'a probe was let through after every reset timeout'
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const opened = slack.posts.filter((post) =>
+      /breaker for relay 'primary' opened/.test(String(post.body.text))
+    );
+    assert.equal(opened.length, 1);
+  });
+});

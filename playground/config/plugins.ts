@@ -100,7 +100,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       ],
       render: { strict: env.bool('MAILROOM_STRICT_RENDER', false) },
       queue: {
-        concurrency: env.int('MAILROOM_CONCURRENCY', 4),
+        concurrency: env.int('MAILROOM_CONCURRENCY', 10),
         pollInterval: env.int('MAILROOM_POLL_INTERVAL', 1000),
         lockTimeout: env.int('MAILROOM_LOCK_TIMEOUT', 120000),
         bulkShare: env.float('MAILROOM_BULK_SHARE', 0.5),

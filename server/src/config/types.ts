@@ -35,7 +35,7 @@ export interface MailroomConfig {
   retry: {
     /** Delay before each retry, in ms; the last one repeats. */
     delays: number[];
-    /** Failed attempts after which a message is marked failed. */
+    /** Retries after the first round (a round tries each allowed relay once); then `failed`. */
     maxAttempts: number;
     /** Age in ms after which a message that still fails is marked failed. */
     maxAge: number;

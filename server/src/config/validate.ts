@@ -313,7 +313,10 @@ export const validateConfig = (input: unknown): MailroomConfig => {
     render: { strict: readBoolean(render, 'strict', 'render.strict', false) },
     queue: {
       driver: 'database',
-      concurrency: readInteger(queue, 'concurrency', 'queue.concurrency', 4, { min: 1, max: 256 }),
+      concurrency: readInteger(queue, 'concurrency', 'queue.concurrency', 10, {
+        min: 1,
+        max: 256,
+      }),
       bulkShare: readShare(queue, 'bulkShare', 'queue.bulkShare', 0.5),
       pollInterval: readInteger(queue, 'pollInterval', 'queue.pollInterval', 1000, {
         min: 50,

@@ -12,10 +12,25 @@ interface DatabaseDriverOptions {
   lockTimeout: number;
 }
 
+type Lane = 'urgent' | 'bulk';
+
+/** Rows that may be worked on now: due and unlocked, or left mid-send by a process that died. */
+const readyWhere = (now: Date) => ({
+  $or: [
+    {
+      status: 'queued',
+      nextAttemptAt: { $lte: now },
+      $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }],
+    },
+    { status: 'sending', lockedUntil: { $lt: now } },
+  ],
+});
+
 /**
- * The default driver: polls the messages table. A row is claimed by a conditional update of its
- * lock columns, which only one process can win, so it works the same on SQLite, PostgreSQL and
- * MySQL. A claim that is never released (the process died) expires after `lockTimeout`.
+ * The default driver: polls the messages table. A batch of rows is claimed by one conditional
+ * update that stamps them with a claim token; only rows still ready at that moment take the
+ * stamp, so two processes never claim the same row, on SQLite, PostgreSQL or MySQL alike. A claim
+ * that is never released (the process died) expires after `lockTimeout`.
  */
 export const createDatabaseDriver = (
   strapi: Core.Strapi,
@@ -25,31 +40,53 @@ export const createDatabaseDriver = (
   const inFlight = new Map<number, Promise<void>>();
   const bulkInFlight = new Set<number>();
   // Bulk mail never takes every slot, so critical and transactional mail never waits behind it.
-  const bulkLimit =
-    Math.max(1, Math.min(concurrency - 1, Math.floor(concurrency * bulkShare))) || 1;
+  const bulkLimit = Math.max(1, Math.min(concurrency - 1, Math.floor(concurrency * bulkShare)));
   const query = () => strapi.db.query(MESSAGE_UID);
   let handler: ((message: ClaimedMessage) => Promise<void>) | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
-  let polling = false;
+  let polling: Promise<void> | undefined;
   let pollAgain = false;
+  let claims = 0;
 
-  const claim = async (row: ClaimedMessage): Promise<boolean> => {
-    const now = new Date();
-    const { count } = await query().updateMany({
+  const candidates = (now: Date, lane: Lane, limit: number) =>
+    query().findMany({
       where: {
-        id: row.id,
-        status: { $in: ['queued', 'sending'] },
-        $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }],
+        id: { $notIn: [...inFlight.keys(), 0] },
+        priorityRank: lane === 'bulk' ? { $gte: 2 } : { $lt: 2 },
+        ...readyWhere(now),
       },
+      select: ['id'],
+      orderBy: [{ priorityRank: 'asc' }, { nextAttemptAt: 'asc' }, { id: 'asc' }],
+      limit,
+    }) as Promise<{ id: number }[]>;
+
+  /** Claims what it can of `ids` in one update, and returns the rows it won, whole. */
+  const claim = async (ids: number[], now: Date): Promise<ClaimedMessage[]> => {
+    if (ids.length === 0) return [];
+    claims += 1;
+    const token = `${workerId}:${claims}`;
+    const { count } = await query().updateMany({
+      where: { id: { $in: ids }, ...readyWhere(now) },
       data: {
         status: 'sending',
-        lockedBy: workerId,
+        lockedBy: token,
         lockedUntil: new Date(now.getTime() + lockTimeout),
       },
     });
-    return count === 1;
+    if (count === 0) return [];
+    return (await query().findMany({
+      where: { lockedBy: token },
+      orderBy: [{ priorityRank: 'asc' }, { id: 'asc' }],
+    })) as ClaimedMessage[];
   };
+
+  /** Hands claimed rows back to the queue untouched, for a claim that raced with `stop()`. */
+  const unclaim = (rows: ClaimedMessage[]) =>
+    query().updateMany({
+      where: { id: { $in: rows.map((row) => row.id) }, lockedBy: rows[0].lockedBy as string },
+      data: { status: 'queued', lockedBy: null, lockedUntil: null },
+    });
 
   const run = (row: ClaimedMessage) => {
     const work = (async () => {
@@ -66,57 +103,45 @@ export const createDatabaseDriver = (
       }
     })();
     inFlight.set(row.id, work);
+    if (row.priorityRank >= 2) bulkInFlight.add(row.id);
   };
 
-  const ready = (now: Date, lane: 'urgent' | 'bulk', limit: number) =>
-    query().findMany({
-      where: {
-        id: { $notIn: [...inFlight.keys(), 0] },
-        priorityRank: lane === 'bulk' ? { $gte: 2 } : { $lt: 2 },
-        $or: [
-          {
-            status: 'queued',
-            nextAttemptAt: { $lte: now },
-            $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }],
-          },
-          // A message left mid-send by a process that died.
-          { status: 'sending', lockedUntil: { $lt: now } },
-        ],
-      },
-      orderBy: [{ priorityRank: 'asc' }, { nextAttemptAt: 'asc' }, { id: 'asc' }],
-      limit,
-    }) as Promise<ClaimedMessage[]>;
+  const pollOnce = async () => {
+    do {
+      pollAgain = false;
+      const free = concurrency - inFlight.size;
+      if (free <= 0) break;
+      const now = new Date();
+      const urgent = await candidates(now, 'urgent', free);
+      const bulkRoom = Math.min(free - urgent.length, bulkLimit - bulkInFlight.size);
+      const bulk = bulkRoom > 0 ? await candidates(now, 'bulk', bulkRoom) : [];
+      const rows = await claim(
+        [...urgent, ...bulk].map((row) => row.id),
+        now
+      );
+      if (stopping) {
+        if (rows.length) await unclaim(rows);
+        break;
+      }
+      for (const row of rows) run(row);
+      if (urgent.length === free || (bulkRoom > 0 && bulk.length === bulkRoom)) pollAgain = true;
+    } while (pollAgain && !stopping && inFlight.size < concurrency);
+  };
 
-  const poll = async () => {
-    if (stopping || !handler) return;
+  const poll = () => {
+    if (stopping || !handler) return Promise.resolve();
     if (polling) {
       pollAgain = true;
-      return;
+      return polling;
     }
-    polling = true;
-    try {
-      do {
-        pollAgain = false;
-        const free = concurrency - inFlight.size;
-        if (free <= 0) break;
-        const now = new Date();
-        const urgent = await ready(now, 'urgent', free);
-        const bulkRoom = Math.min(free - urgent.length, bulkLimit - bulkInFlight.size);
-        const bulk = bulkRoom > 0 ? await ready(now, 'bulk', bulkRoom) : [];
-        const rows = [...urgent, ...bulk];
-        for (const row of rows) {
-          if (stopping) break;
-          if (!(await claim(row))) continue;
-          if (row.priorityRank === 2) bulkInFlight.add(row.id);
-          run(row);
-        }
-        if (urgent.length === free || (bulkRoom > 0 && bulk.length === bulkRoom)) pollAgain = true;
-      } while (pollAgain && !stopping && inFlight.size < concurrency);
-    } catch (error) {
-      strapi.log.error(`[mailroom] queue poll failed: ${(error as Error).message}`);
-    } finally {
-      polling = false;
-    }
+    polling = pollOnce()
+      .catch((error: Error) => {
+        strapi.log.error(`[mailroom] queue poll failed: ${error.message}`);
+      })
+      .finally(() => {
+        polling = undefined;
+      });
+    return polling;
   };
 
   const schedule = (delay: number) => {
@@ -148,6 +173,8 @@ export const createDatabaseDriver = (
       stopping = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
+      // A poll in progress may be claiming rows: let it finish (it hands them back) first.
+      await polling;
       const drained = Promise.allSettled([...inFlight.values()]);
       let timedOut = false;
       await Promise.race([

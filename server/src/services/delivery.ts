@@ -1,4 +1,3 @@
-import { minify } from 'html-minifier-terser';
 import type { Core } from '@strapi/strapi';
 import type Mail from 'nodemailer/lib/mailer';
 
@@ -12,6 +11,7 @@ import {
   type FaultClass,
 } from '../utils/delivery-error';
 import { formatMailbox, type Mailbox, type StoredAttachment } from '../utils/send-input';
+import { minifyHtml } from '../utils/minify';
 import { htmlToText } from './renderer';
 import { isBreakerRejection } from './relay-health';
 import { MESSAGE_UID } from './mailer';
@@ -40,27 +40,13 @@ export interface MessageRow extends ClaimedMessage {
   attachments: StoredAttachment[] | null;
   allowedRelays: string[] | null;
   attempts: number;
+  retries: number | null;
+  lockedBy: string | null;
   attemptLog: AttemptRecord[] | null;
   createdAt: string;
 }
 
 const NO_RELAY_RETRY_MS = 60_000;
-
-/** Keeps Outlook's conditional comments and every inline style; drops the rest of the slack. */
-export const minifyHtml = async (html: string) => {
-  try {
-    return await minify(html, {
-      collapseWhitespace: true,
-      conservativeCollapse: true,
-      removeComments: true,
-      minifyCSS: true,
-      keepClosingSlash: true,
-      processConditionalComments: false,
-    });
-  } catch {
-    return html;
-  }
-};
 
 const domainOf = (address: string) => address.match(/@([^>\s]+)>?\s*$/)?.[1] ?? 'mailroom.local';
 
@@ -87,7 +73,12 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
   const relaysService = () => strapi.plugin('mailroom').service('relays');
 
   const buildMail = async (message: MessageRow): Promise<Mail.Options> => {
-    const html = message.html ? await minifyHtml(message.html) : undefined;
+    // A template's HTML was minified once, when its version was compiled.
+    const html = message.html
+      ? message.template
+        ? message.html
+        : await minifyHtml(message.html)
+      : undefined;
     const text = message.text || (message.html ? htmlToText(message.html) : undefined);
     return {
       messageId: `<${message.documentId}@${domainOf(message.fromAddress)}>`,
@@ -120,12 +111,35 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const release = { lockedBy: null, lockedUntil: null };
 
-  /** Puts the message back in the queue without counting an attempt. */
-  const requeue = (message: MessageRow, delay: number, data: Record<string, unknown>) =>
-    messages().update({
-      where: { id: message.id },
-      data: { ...release, ...data, status: 'queued', nextAttemptAt: new Date(Date.now() + delay) },
+  /**
+   * Writes the message's outcome, but only while this worker still holds its claim: a claim that
+   * expired and was taken by another process belongs to that process now.
+   */
+  const settle = async (message: MessageRow, data: Record<string, unknown>) => {
+    const { count } = await messages().updateMany({
+      where: { id: message.id, status: 'sending', lockedBy: message.lockedBy },
+      data: { ...release, ...data },
     });
+    if (count === 0) {
+      strapi.log.warn(
+        `[mailroom] message ${message.documentId}: its claim expired before the outcome was written`
+      );
+    }
+    return count === 1;
+  };
+
+  /** Extends the claim before trying another relay, so that a slow round keeps its message. */
+  const extendClaim = async (message: MessageRow) => {
+    const { count } = await messages().updateMany({
+      where: { id: message.id, status: 'sending', lockedBy: message.lockedBy },
+      data: { lockedUntil: new Date(Date.now() + getConfig(strapi).queue.lockTimeout) },
+    });
+    return count === 1;
+  };
+
+  /** Puts the message back in the queue without counting a failed round. */
+  const requeue = (message: MessageRow, delay: number, data: Record<string, unknown>) =>
+    settle(message, { ...data, status: 'queued', nextAttemptAt: new Date(Date.now() + delay) });
 
   const recipientsOf = (message: MessageRow) =>
     [...message.to, ...(message.cc ?? []), ...(message.bcc ?? [])].map((box) => box.address);
@@ -172,22 +186,25 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
      * A fault of Mailroom's own (not the relay's) puts the message back in the queue for later.
      */
     async process(claimed: ClaimedMessage) {
+      const message = claimed as MessageRow;
       try {
-        await this.attempt(claimed as MessageRow);
+        await this.attempt(message);
       } catch (error) {
-        const delay = retryDelay(1, getConfig(strapi).retry.delays);
+        const { retry } = getConfig(strapi);
+        const retries = (message.retries ?? 0) + 1;
+        const age = Date.now() - new Date(message.createdAt).getTime();
+        const giveUp = retries > retry.maxAttempts || age >= retry.maxAge;
+        const delay = retryDelay(retries, retry.delays);
         strapi.log.error(
-          `[mailroom] message ${claimed.documentId}: could not be processed, retrying in ${Math.round(delay / 1000)}s: ${(error as Error).message}`
+          `[mailroom] message ${message.documentId}: could not be processed${giveUp ? '; giving up' : `, retrying in ${Math.round(delay / 1000)}s`}: ${(error as Error).message}`
         );
-        await messages().update({
-          where: { id: claimed.id },
-          data: {
-            ...release,
-            status: 'queued',
-            errorCode: DELIVERY_ERROR_CODES.UNKNOWN,
-            lastError: (error as Error).message,
-            nextAttemptAt: new Date(Date.now() + delay),
-          },
+        await settle(message, {
+          status: giveUp ? 'failed' : 'queued',
+          retries,
+          errorCode: DELIVERY_ERROR_CODES.UNKNOWN,
+          lastError: (error as Error).message,
+          nextAttemptAt: giveUp ? null : new Date(Date.now() + delay),
+          failedAt: giveUp ? new Date() : null,
         });
       }
     },
@@ -214,18 +231,22 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
       let lastError: DeliveryError | undefined;
       let attempts = message.attempts ?? 0;
 
+      let tried = 0;
       for (const relay of relays) {
         if (!health.isAvailable(relay)) continue;
+        // The claim was taken for one relay's worth of time; each further relay renews it.
+        if (tried > 0 && !(await extendClaim(message))) return;
         const wait = await limits.takeRelaySlot(relay);
         if (wait > 0) {
           // The relay's plan is used up for now: wait for it rather than spill onto a fallback.
           strapi.log.debug(
             `[mailroom] message ${message.documentId}: relay ${relay.name} is at its cap; waiting ${wait}ms`
           );
-          await requeue(message, wait, { attemptLog });
+          await requeue(message, wait, { attemptLog, attempts });
           return;
         }
 
+        tried += 1;
         const started = Date.now();
         try {
           const info = await health.send(relay, mail);
@@ -238,23 +259,24 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
             outcome: 'sent',
             response: info.response,
           });
-          await messages().update({
-            where: { id: message.id },
-            data: {
-              ...release,
-              status: 'sent',
-              relay: relay.name,
-              attempts,
-              attemptLog,
-              providerMessageId: providerIdFromResponse(info.response) ?? info.messageId,
-              smtpResponse: info.response,
-              errorCode: null,
-              lastError: null,
-              sentAt: new Date(),
-            },
+          await settle(message, {
+            status: 'sent',
+            relay: relay.name,
+            attempts,
+            attemptLog,
+            providerMessageId: providerIdFromResponse(info.response) ?? info.messageId,
+            smtpResponse: info.response,
+            errorCode: null,
+            lastError: null,
+            sentAt: new Date(),
           });
           health.noteDelivery(relay.name, relays[0].name);
-          await suppressRejected(message, relay.name, info);
+          // The message is out: nothing after this point may put it back in the queue.
+          await suppressRejected(message, relay.name, info).catch((error: Error) =>
+            strapi.log.error(
+              `[mailroom] message ${message.documentId}: sent, but its refused recipients could not be suppressed: ${error.message}`
+            )
+          );
           strapi.log.debug(
             `[mailroom] message ${message.documentId} sent via relay ${relay.name} in ${durationMs}ms: ${info.response}`
           );
@@ -286,6 +308,7 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
         if (age < config.retry.maxAge) {
           await requeue(message, config.breaker.resetTimeout, {
             attemptLog,
+            attempts,
             errorCode: DELIVERY_ERROR_CODES.NO_RELAY,
             lastError: 'every allowed relay is unavailable (circuit breaker open)',
           });
@@ -299,9 +322,10 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const failure = lastError;
+      const retries = (message.retries ?? 0) + 1;
       const base = {
-        ...release,
         attempts,
+        retries,
         attemptLog,
         relay: failure.relay ?? null,
         errorCode: failure.code,
@@ -310,13 +334,14 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       const retryable =
         failure.classification === 'relay' || failure.classification === 'transient';
-      const failures = attemptLog.filter((attempt) => attempt.outcome === 'failed').length;
 
-      if (retryable && age < config.retry.maxAge && failures <= config.retry.maxAttempts) {
-        const delay = retryDelay(failures, config.retry.delays);
-        await messages().update({
-          where: { id: message.id },
-          data: { ...base, status: 'queued', nextAttemptAt: new Date(Date.now() + delay) },
+      // One round (every relay tried once) is one retry, however many relays it went through.
+      if (retryable && age < config.retry.maxAge && retries <= config.retry.maxAttempts) {
+        const delay = retryDelay(retries, config.retry.delays);
+        await settle(message, {
+          ...base,
+          status: 'queued',
+          nextAttemptAt: new Date(Date.now() + delay),
         });
         strapi.log.info(
           `[mailroom] message ${message.documentId}: will retry in ${Math.round(delay / 1000)}s (${failure.code})`
@@ -327,14 +352,17 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
       // A mailbox that stayed full through every retry is the recipient's fault after all.
       const bounced = failure.classification === 'recipient' || isMailboxFull(failure);
       const status = bounced ? 'bounced' : 'failed';
-      await messages().update({
-        where: { id: message.id },
-        data: { ...base, status, failedAt: new Date() },
-      });
-      if (bounced) await suppressRecipients(message, failure);
+      await settle(message, { ...base, status, failedAt: new Date() });
       strapi.log.error(
-        `[mailroom] message ${message.documentId} ${status} after ${failures} failed attempt(s): ${failure.code} ${failure.response ?? failure.message}`
+        `[mailroom] message ${message.documentId} ${status} after ${retries} round(s): ${failure.code} ${failure.response ?? failure.message}`
       );
+      if (bounced) {
+        await suppressRecipients(message, failure).catch((error: Error) =>
+          strapi.log.error(
+            `[mailroom] message ${message.documentId}: bounced, but its recipients could not be suppressed: ${error.message}`
+          )
+        );
+      }
     },
   };
 };

@@ -89,10 +89,10 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
           .plugin('mailroom')
           .service('templates')
           .resolve(options.template, options.locale);
-        const rendered = strapi
-          .plugin('mailroom')
-          .service('renderer')
-          .render(toRenderSource(template), options.data, { generateText: false });
+        const renderer = strapi.plugin('mailroom').service('renderer');
+        const source = toRenderSource(template);
+        await renderer.prepare(source);
+        const rendered = renderer.render(source, options.data, { generateText: false });
         ({ subject, html } = rendered);
         text = rendered.text || null;
         locale = template.locale;
@@ -124,34 +124,39 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = createDocumentId();
       const now = new Date();
       try {
-        await messages().create({
-          data: {
-            documentId,
-            status,
-            priority: options.priority,
-            priorityRank: PRIORITY_RANK[options.priority],
-            category: options.category ?? null,
-            template: options.template ?? null,
-            locale,
-            fromAddress: formatMailbox(from),
-            replyTo: replyTo.length ? replyTo.map(formatMailbox).join(', ') : null,
-            to: status === 'suppressed' ? options.to : to,
-            cc: cc.length ? cc : null,
-            bcc: bcc.length ? bcc : null,
-            subject,
-            html,
-            text,
-            headers: options.headers ?? null,
-            attachments: options.attachments.length ? options.attachments : null,
-            allowedRelays: options.relays ?? null,
-            idempotencyKey: options.idempotencyKey ?? null,
-            attempts: 0,
-            attemptLog: [],
-            nextAttemptAt: status === 'queued' ? now : null,
-            lastError: suppressed.size
-              ? `suppressed recipient(s) left out: ${[...suppressed].join(', ')}`
-              : null,
-          },
+        // createMany: one INSERT, without reading the row back as create() does.
+        await messages().createMany({
+          data: [
+            {
+              documentId,
+              status,
+              priority: options.priority,
+              priorityRank: PRIORITY_RANK[options.priority],
+              category: options.category ?? null,
+              template: options.template ?? null,
+              locale,
+              fromAddress: formatMailbox(from),
+              replyTo: replyTo.length ? replyTo.map(formatMailbox).join(', ') : null,
+              to: status === 'suppressed' ? options.to : to,
+              cc: cc.length ? cc : null,
+              bcc: bcc.length ? bcc : null,
+              subject,
+              html,
+              text,
+              headers: options.headers ?? null,
+              attachments: options.attachments.length ? options.attachments : null,
+              allowedRelays: options.relays ?? null,
+              idempotencyKey: options.idempotencyKey ?? null,
+              attempts: 0,
+              attemptLog: [],
+              nextAttemptAt: status === 'queued' ? now : null,
+              lastError: suppressed.size
+                ? `suppressed recipient(s) left out: ${[...suppressed].join(', ')}`
+                : null,
+              createdAt: now,
+              updatedAt: now,
+            },
+          ],
         });
       } catch (error) {
         if (options.idempotencyKey && isUniqueViolation(error)) {

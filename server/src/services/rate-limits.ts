@@ -1,9 +1,4 @@
-import {
-  RateLimiterMemory,
-  RateLimiterRes,
-  RateLimiterUnion,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 
@@ -17,17 +12,9 @@ const WINDOWS = [
   ['perDay', 86400],
 ] as const;
 
-/** How long to wait before a rejected union can go again: the longest of its windows. */
+/** How long a refused consume must wait; anything else is a limiter failure and is rethrown. */
 const waitOf = (rejection: unknown) => {
   if (rejection instanceof RateLimiterRes) return rejection.msBeforeNext;
-  if (rejection && typeof rejection === 'object') {
-    return Math.max(
-      0,
-      ...Object.values(rejection as Record<string, unknown>)
-        .filter((res): res is RateLimiterRes => res instanceof RateLimiterRes)
-        .map((res) => res.msBeforeNext)
-    );
-  }
   throw rejection;
 };
 
@@ -36,11 +23,12 @@ const waitOf = (rejection: unknown) => {
  * per-relay caps matching the provider's plan, and a per-key cap on `send()`.
  */
 const rateLimits = ({ strapi }: { strapi: Core.Strapi }) => {
-  const relayLimiters = new Map<string, RateLimiterAbstract | RateLimiterUnion | null>();
+  const relayLimiters = new Map<string, RateLimiterMemory[]>();
   let sendLimiter: RateLimiterMemory | null | undefined;
 
   const relayLimiter = (relay: RelayConfig) => {
     if (relayLimiters.has(relay.name)) return relayLimiters.get(relay.name)!;
+    // Shortest window first: the cap most often reached is asked first.
     const limiters = WINDOWS.filter(([key]) => relay.limits[key] > 0).map(
       ([key, duration]) =>
         new RateLimiterMemory({
@@ -49,14 +37,8 @@ const rateLimits = ({ strapi }: { strapi: Core.Strapi }) => {
           duration,
         })
     );
-    const limiter =
-      limiters.length === 0
-        ? null
-        : limiters.length === 1
-          ? limiters[0]
-          : new RateLimiterUnion(...limiters);
-    relayLimiters.set(relay.name, limiter);
-    return limiter;
+    relayLimiters.set(relay.name, limiters);
+    return limiters;
   };
 
   return {
@@ -65,14 +47,21 @@ const rateLimits = ({ strapi }: { strapi: Core.Strapi }) => {
      * milliseconds to wait when a cap is reached.
      */
     async takeRelaySlot(relay: RelayConfig): Promise<number> {
-      const limiter = relayLimiter(relay);
-      if (!limiter) return 0;
-      try {
-        await limiter.consume(relay.name, 1);
-        return 0;
-      } catch (rejection) {
-        return Math.max(1, waitOf(rejection));
+      // One window at a time, handing points back when a later window refuses, so that a send
+      // the per-second cap turns away never uses up the day's allowance.
+      const taken: RateLimiterMemory[] = [];
+      for (const limiter of relayLimiter(relay)) {
+        try {
+          await limiter.consume(relay.name, 1);
+          taken.push(limiter);
+        } catch (rejection) {
+          const wait = waitOf(rejection);
+          await Promise.all(taken.map((granted) => granted.reward(relay.name, 1)));
+          await limiter.reward(relay.name, 1);
+          return Math.max(1, wait);
+        }
       }
+      return 0;
     },
 
     /**

@@ -36,8 +36,10 @@ const relayHealth = ({ strapi }: { strapi: Core.Strapi }) => {
   const breakers = new Map<string, CircuitBreaker<[Mail.Options], SMTPTransport.SentMessageInfo>>();
   const faults = new Map<string, number[]>();
   const heartbeats = new Map<string, RelayStatus['lastHeartbeat']>();
-  /** Fallback relay → the relay it stands in for. */
-  const carrying = new Map<string, string>();
+  /** `fallback>primary` for each fallback relay carrying traffic for a primary. */
+  const carrying = new Set<string>();
+  /** The breaker state last alerted per relay: a failed half-open probe reopens without a new alert. */
+  const alerted = new Map<string, 'open' | 'closed'>();
   let heartbeatTimer: NodeJS.Timeout | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
   let lastPrune = 0;
@@ -91,6 +93,8 @@ const relayHealth = ({ strapi }: { strapi: Core.Strapi }) => {
         state: 'open',
         detail: `${count} relay faults`,
       });
+      if (alerted.get(relay.name) === 'open') return;
+      alerted.set(relay.name, 'open');
       void alerts().notify({
         kind: 'breaker-opened',
         relay: relay.name,
@@ -106,6 +110,8 @@ const relayHealth = ({ strapi }: { strapi: Core.Strapi }) => {
     breaker.on('close', () => {
       faults.set(relay.name, []);
       record({ relay: relay.name, kind: 'breaker', state: 'closed' });
+      if (alerted.get(relay.name) !== 'open') return;
+      alerted.set(relay.name, 'closed');
       void alerts().notify({
         kind: 'breaker-closed',
         relay: relay.name,
@@ -172,8 +178,9 @@ const relayHealth = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     noteDelivery(relay: string, firstChoice: string) {
       if (relay !== firstChoice) {
-        if (carrying.get(relay) === firstChoice) return;
-        carrying.set(relay, firstChoice);
+        const pair = `${relay}>${firstChoice}`;
+        if (carrying.has(pair)) return;
+        carrying.add(pair);
         record({ relay, kind: 'fallback', state: 'carrying', detail: `for ${firstChoice}` });
         void alerts().notify({
           kind: 'fallback-started',
@@ -182,9 +189,10 @@ const relayHealth = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return;
       }
-      for (const [fallback, primary] of carrying) {
+      for (const pair of carrying) {
+        const [fallback, primary] = pair.split('>');
         if (primary !== relay) continue;
-        carrying.delete(fallback);
+        carrying.delete(pair);
         record({ relay: fallback, kind: 'fallback', state: 'idle', detail: `for ${primary}` });
         void alerts().notify({
           kind: 'fallback-stopped',
@@ -202,7 +210,11 @@ const relayHealth = ({ strapi }: { strapi: Core.Strapi }) => {
         name: relay.name,
         state: stateOf(breakers.get(relay.name)),
         recentFaults: (faults.get(relay.name) ?? []).filter((at) => now - at < window).length,
-        carryingFor: carrying.get(relay.name) ?? null,
+        carryingFor:
+          [...carrying]
+            .filter((pair) => pair.startsWith(`${relay.name}>`))
+            .map((pair) => pair.split('>')[1])
+            .join(', ') || null,
         lastHeartbeat: heartbeats.get(relay.name) ?? null,
       }));
     },

@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 
 import { getConfig } from '../utils/config';
+import { minifyTemplateHtml } from '../utils/minify';
 import { foldLineBreaks } from '../utils/headers';
 
 /** The parts of a stored template that the renderer reads. */
@@ -28,6 +29,8 @@ type Compiled = Handlebars.TemplateDelegate;
 type Part = 'subject' | 'html' | 'text';
 
 interface CompiledTemplate {
+  /** True when the HTML was minified before compiling (see `prepare`). */
+  minified: boolean;
   sources: Record<Part, string>;
   strict: Record<Part, Compiled | undefined>;
   lenient: Record<Part, Compiled | undefined>;
@@ -100,17 +103,18 @@ const renderer = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const compile = (source: RenderSource): CompiledTemplate => {
+  const compile = (source: RenderSource, minifiedHtml?: string): CompiledTemplate => {
     const cached = cache.get(source.cacheKey);
-    if (cached) return cached;
+    if (cached && (cached.minified || minifiedHtml === undefined)) return cached;
     let compiled: CompiledTemplate;
     try {
       const sources = {
         subject: source.subject ?? '',
-        html: withPreheader(source.html ?? '', source.preheader),
+        html: withPreheader(minifiedHtml ?? source.html ?? '', source.preheader),
         text: source.text ?? '',
       };
       compiled = {
+        minified: minifiedHtml !== undefined,
         sources,
         strict: compileAll(sources, true),
         lenient: compileAll(sources, false),
@@ -168,6 +172,15 @@ const renderer = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * Compiles a template version with its HTML minified, once; renders of that version then
+     * produce minified HTML with no work per message. `render` alone compiles it unminified.
+     */
+    async prepare(source: RenderSource) {
+      if (cache.get(source.cacheKey)?.minified) return;
+      compile(source, await minifyTemplateHtml(source.html ?? ''));
+    },
+
     /**
      * Renders subject, HTML and text. With `generateText: false` and no text template, `text` is
      * left empty so that the worker can derive it off the request path.

@@ -37,16 +37,59 @@ export const toRenderSource = (template: StoredTemplate): RenderSource => ({
  * Stored templates: looked up by slug and locale, falling back to the default locale, and
  * rendered by the same renderer that sending uses.
  */
+const CACHE_TTL_MS = 60_000;
+
 const templates = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(TEMPLATE_UID as 'plugin::mailroom.template');
+  // Sends look up the same few templates over and over. Lookups are cached briefly, and every
+  // write to a template (from the admin, an import or code) empties the cache at once.
+  const lookups = new Map<string, { template: StoredTemplate | null; until: number }>();
+  let defaultLocaleCache: { code: string; until: number } | undefined;
+  let subscribed = false;
 
-  const defaultLocale = async (): Promise<string> => {
-    const locales = strapi.plugin('i18n')?.service('locales');
-    return (await locales?.getDefaultLocale?.()) ?? 'en';
+  const subscribe = () => {
+    if (subscribed) return;
+    subscribed = true;
+    const clear = () => {
+      lookups.clear();
+    };
+    strapi.db.lifecycles.subscribe({
+      models: [TEMPLATE_UID],
+      afterCreate: clear,
+      afterUpdate: clear,
+      afterDelete: clear,
+      afterCreateMany: clear,
+      afterUpdateMany: clear,
+      afterDeleteMany: clear,
+    });
+    strapi.db.lifecycles.subscribe({
+      models: ['plugin::i18n.locale'],
+      afterCreate: () => (defaultLocaleCache = undefined),
+      afterUpdate: () => (defaultLocaleCache = undefined),
+      afterDelete: () => (defaultLocaleCache = undefined),
+    });
   };
 
-  const findOne = async (slug: string, locale: string) =>
-    (await documents().findFirst({ filters: { slug }, locale } as never)) as StoredTemplate | null;
+  const defaultLocale = async (): Promise<string> => {
+    if (defaultLocaleCache && defaultLocaleCache.until > Date.now()) return defaultLocaleCache.code;
+    const locales = strapi.plugin('i18n')?.service('locales');
+    const code = (await locales?.getDefaultLocale?.()) ?? 'en';
+    defaultLocaleCache = { code, until: Date.now() + CACHE_TTL_MS };
+    return code;
+  };
+
+  const findOne = async (slug: string, locale: string) => {
+    subscribe();
+    const key = `${locale}:${slug}`;
+    const cached = lookups.get(key);
+    if (cached && cached.until > Date.now()) return cached.template;
+    const template = (await documents().findFirst({
+      filters: { slug },
+      locale,
+    } as never)) as StoredTemplate | null;
+    lookups.set(key, { template, until: Date.now() + CACHE_TTL_MS });
+    return template;
+  };
 
   return {
     /**

@@ -199,7 +199,15 @@ export const checkAttachments = (
     }
     const { filename, content, contentType, encoding, cid } = attachment;
     if (typeof filename !== 'string' || !filename || hasLineBreak(filename)) {
-      invalid(`${at}: filename is required`, { code: 'INVALID_ATTACHMENT', index });
+      invalid(`${at}: filename is required, on one line`, { code: 'INVALID_ATTACHMENT', index });
+    }
+    for (const [key, value] of Object.entries({ contentType, cid })) {
+      if (value !== undefined && (typeof value !== 'string' || hasLineBreak(value))) {
+        invalid(`${at}: ${key} must be a string on one line`, {
+          code: 'INVALID_ATTACHMENT',
+          index,
+        });
+      }
     }
     let bytes: Buffer;
     if (Buffer.isBuffer(content) || content instanceof Uint8Array) bytes = Buffer.from(content);
@@ -370,6 +378,9 @@ export const checkSendInput = (input: unknown, config: MailroomConfig) => {
     if (value !== undefined && typeof value !== 'string') {
       invalid(`${field} must be a string`, { code: 'INVALID_INPUT', field });
     }
+  }
+  if (typeof options.subject === 'string' && hasLineBreak(options.subject)) {
+    invalid('subject cannot contain line breaks', { code: 'INVALID_INPUT', field: 'subject' });
   }
 
   return {
