@@ -793,6 +793,7 @@ describe('designer admin API', () => {
       ['HTML labelled image/png', '<html><script>alert(1)</script></html>', 'image/png', 'x.png'],
       ['a PNG labelled image/jpeg', PNG, 'image/jpeg', 'pixel.jpg'],
       ['an empty file labelled image/gif', '', 'image/gif', 'empty.gif'],
+      ['a type named like an object property', PNG, 'constructor', 'pixel.png'],
     ] as const) {
       it(`refuses ${why}`, async () => {
         const form = new FormData();

@@ -14,15 +14,18 @@ export interface IncomingFile {
  * The image types a design may hold, each with a check of the file's first bytes. SVG is left
  * out on purpose: it can carry scripts, and the media library serves it from the admin's origin.
  */
-const IMAGE_SIGNATURES: Record<string, (head: Buffer) => boolean> = {
-  'image/png': (head) => head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])),
-  'image/jpeg': (head) => head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])),
-  'image/gif': (head) => head.subarray(0, 4).toString('latin1') === 'GIF8',
-  'image/webp': (head) =>
-    head.subarray(0, 4).toString('latin1') === 'RIFF' &&
-    head.subarray(8, 12).toString('latin1') === 'WEBP',
-};
-const ACCEPTED_TYPES = Object.keys(IMAGE_SIGNATURES);
+const IMAGE_SIGNATURES = new Map<string, (head: Buffer) => boolean>([
+  ['image/png', (head) => head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]))],
+  ['image/jpeg', (head) => head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))],
+  ['image/gif', (head) => head.subarray(0, 4).toString('latin1') === 'GIF8'],
+  [
+    'image/webp',
+    (head) =>
+      head.subarray(0, 4).toString('latin1') === 'RIFF' &&
+      head.subarray(8, 12).toString('latin1') === 'WEBP',
+  ],
+]);
+const ACCEPTED_TYPES = [...IMAGE_SIGNATURES.keys()];
 
 /** The first bytes of a file, enough for every signature above. */
 const readHead = async (filepath: string): Promise<Buffer> => {
@@ -58,7 +61,8 @@ const templateImages = ({ strapi }: { strapi: Core.Strapi }) => ({
     const [file] = list;
     // The declared type comes from the browser, so the file's own bytes must agree with it.
     const mimetype = file.mimetype?.toLowerCase() ?? null;
-    const matchesSignature = mimetype ? IMAGE_SIGNATURES[mimetype] : undefined;
+    // A Map, not an object: a declared type such as 'constructor' must find nothing.
+    const matchesSignature = mimetype ? IMAGE_SIGNATURES.get(mimetype) : undefined;
     if (!matchesSignature || !matchesSignature(await readHead(file.filepath))) {
       const name = file.originalFilename ?? 'file';
       const declared = mimetype ?? 'of unknown type';
