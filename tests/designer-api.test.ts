@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +19,8 @@ import {
 
 const RELAY_PASSWORD = 'relay-secret-Zq81';
 const ADMIN_PASSWORD = 'Designer-test-1';
+/** Test sends allowed per admin in this suite; the rate-limit test sends until it is used up. */
+const TEST_SEND_LIMIT = 5;
 
 /** The smallest valid PNG: one transparent pixel. */
 const PNG = Buffer.from(
@@ -111,6 +113,7 @@ describe('designer admin API', () => {
       SMTP_PORT: String(sink.port),
       SMTP_USERNAME: 'relay-user',
       SMTP_PASSWORD: RELAY_PASSWORD,
+      MAILROOM_SEND_LIMIT: JSON.stringify({ points: TEST_SEND_LIMIT, duration: 3_600_000 }),
     });
     const { port } = strapi.server.httpServer.address() as AddressInfo;
     baseUrl = `http://127.0.0.1:${port}`;
@@ -320,6 +323,32 @@ describe('designer admin API', () => {
         .query('plugin::mailroom.template')
         .findOne({ where: { documentId: created.documentId } });
       assert.equal(stored.html, created.html);
+    });
+
+    it('never reads a file named by <mj-include>', async () => {
+      // A file in the working directory: mjml would read it if includes were allowed.
+      const secretFile = path.join(process.cwd(), 'mailroom-include-secret.mjml');
+      writeFileSync(
+        secretFile,
+        '<mj-section><mj-column><mj-text>INCLUDED-SECRET</mj-text></mj-column></mj-section>'
+      );
+      try {
+        const answer = await designer().post('/mailroom/preview', {
+          locale: 'en',
+          template: {
+            subject: 's',
+            editor: 'mjml',
+            mjml: '<mjml><mj-body><mj-include path="./mailroom-include-secret.mjml" /><mj-include path="/etc/passwd" /><mj-section><mj-column><mj-text>Hi</mj-text></mj-column></mj-section></mj-body></mjml>',
+          },
+          data: {},
+        });
+        assert.equal(answer.status, 200, JSON.stringify(answer.body));
+        assert.match(answer.body.data.html, /Hi/);
+        assert.doesNotMatch(answer.body.data.html, /INCLUDED-SECRET/);
+        assert.doesNotMatch(answer.body.data.html, /root:/);
+      } finally {
+        rmSync(secretFile, { force: true });
+      }
     });
   });
 
@@ -693,6 +722,49 @@ describe('designer admin API', () => {
       assert.equal(answer.status, 400);
       assert.equal(answer.body.error?.details.code, 'INVALID_ADDRESS');
     });
+
+    for (const [why, to] of [
+      ['a list', ['a@example.com', 'b@example.com']],
+      ['a list of one', ['a@example.com']],
+      ['an object', { address: 'a@example.com' }],
+      ['a string naming two addresses', 'a@example.com, b@example.com'],
+    ] as const) {
+      it(`answers 400 INVALID_ADDRESS for ${why} and sends nothing`, async () => {
+        const created = await createTemplate({
+          slug: `many-to-${why.length}`,
+          name: 'n',
+          subject: 's',
+        });
+        const stored = await strapi.db.query('plugin::mailroom.message').count();
+        const answer = await designer().post('/mailroom/test-send', {
+          documentId: created.documentId,
+          to,
+        });
+        assert.equal(answer.status, 400, JSON.stringify(answer.body));
+        assert.equal(answer.body.error?.details.code, 'INVALID_ADDRESS');
+        assert.equal(await strapi.db.query('plugin::mailroom.message').count(), stored);
+      });
+    }
+
+    it('answers 429 once the admin has used up the send limit', async () => {
+      const created = await createTemplate({
+        slug: 'rate-limited',
+        name: 'n',
+        subject: 's',
+        html: '<p>x</p>',
+      });
+      let answer: Answer | undefined;
+      for (let attempt = 0; attempt <= TEST_SEND_LIMIT; attempt += 1) {
+        answer = await designer().post('/mailroom/test-send', {
+          documentId: created.documentId,
+          to: 'limit@example.com',
+        });
+        if (answer.status !== 200) break;
+      }
+      assert.equal(answer?.status, 429, JSON.stringify(answer?.body));
+      assert.equal(answer?.body.error?.details.code, 'RATE_LIMITED');
+      assert.equal(answer?.body.error?.details.key.startsWith('test-send:'), true);
+    });
   });
 
   describe('image upload', () => {
@@ -710,13 +782,35 @@ describe('designer admin API', () => {
       uploadedIds.push(file.id);
     });
 
-    it('refuses a file that is not an image', async () => {
-      const form = new FormData();
-      form.append('files', new Blob(['just text'], { type: 'text/plain' }), 'notes.txt');
-      const answer = await api('POST', '/mailroom/uploads', { token: designerToken, form });
-      assert.equal(answer.status, 400);
-      assert.equal(answer.body.error?.details.code, 'NOT_AN_IMAGE');
-    });
+    for (const [why, content, type, name] of [
+      ['a text file', 'just text', 'text/plain', 'notes.txt'],
+      [
+        'an SVG, which can carry scripts',
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        'image/svg+xml',
+        'logo.svg',
+      ],
+      ['HTML labelled image/png', '<html><script>alert(1)</script></html>', 'image/png', 'x.png'],
+      ['a PNG labelled image/jpeg', PNG, 'image/jpeg', 'pixel.jpg'],
+      ['an empty file labelled image/gif', '', 'image/gif', 'empty.gif'],
+      ['a type named like an object property', PNG, 'constructor', 'pixel.png'],
+    ] as const) {
+      it(`refuses ${why}`, async () => {
+        const form = new FormData();
+        form.append('files', new Blob([content], { type }), name);
+        const stored = await strapi.db.query('plugin::upload.file').count();
+        const answer = await api('POST', '/mailroom/uploads', { token: designerToken, form });
+        assert.equal(answer.status, 400, JSON.stringify(answer.body));
+        assert.equal(answer.body.error?.details.code, 'NOT_AN_IMAGE');
+        assert.deepEqual(answer.body.error?.details.accepted, [
+          'image/png',
+          'image/jpeg',
+          'image/gif',
+          'image/webp',
+        ]);
+        assert.equal(await strapi.db.query('plugin::upload.file').count(), stored);
+      });
+    }
   });
 
   describe('editor config validation', () => {

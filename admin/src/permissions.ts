@@ -10,7 +10,10 @@ export const PERMISSIONS = {
   delete: [{ action: 'plugin::mailroom.templates.delete', subject: null }],
 };
 
-/** Every action at once, in the array form `useRBAC` expects; a constant so its identity is stable. */
+/**
+ * Every action at once, in the array form `useRBAC` expects; a constant so its identity is
+ * stable.
+ */
 export const ALL_PERMISSIONS = [
   ...PERMISSIONS.read,
   ...PERMISSIONS.design,

@@ -4,7 +4,10 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import type { EditorConfig } from '../types';
 import { toApiError, type ApiErrorInfo } from '../utils/api-error';
 
-/** Where the designer's script comes from and the options it starts with (plugin config `editor`). */
+/**
+ * Where the designer's script comes from and the options it starts with (plugin config
+ * `editor`).
+ */
 export const useEditorConfig = () => {
   const { get } = useFetchClient();
   const [config, setConfig] = useState<EditorConfig | null>(null);

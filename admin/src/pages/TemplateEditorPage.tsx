@@ -5,6 +5,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { BackLink } from '../components/editor/BackLink';
 import { MissingLocale } from '../components/editor/MissingLocale';
 import { TemplateEditor } from '../components/editor/TemplateEditor';
+import { TemplateNotFound } from '../components/editor/TemplateNotFound';
 import { useEditorConfig } from '../hooks/useEditorConfig';
 import { useLocales } from '../hooks/useLocales';
 import { useMailroomPermissions } from '../hooks/useMailroomPermissions';
@@ -30,16 +31,23 @@ const TemplateEditorPage = () => {
       <Page.Title>{title}</Page.Title>
       {template.isLoading && !template.template ? (
         <Page.Loading />
-      ) : template.isMissing ? (
+      ) : template.isMissing || template.isNotFound ? (
         <>
           <Layouts.Header navigationAction={<BackLink />} title={title} />
           <Layouts.Content>
-            <MissingLocale
-              locale={locales.find((option) => option.code === locale)}
-              sources={locales.filter((option) => option.code !== locale)}
-              canDesign={permissions.canDesign}
-              onCopy={(from) => void template.copyFromLocale(from)}
-            />
+            {template.isMissing ? (
+              <MissingLocale
+                locale={locales.find((option) => option.code === locale)}
+                sources={locales.filter(
+                  (option) =>
+                    option.code !== locale && template.existingLocales.includes(option.code)
+                )}
+                canDesign={permissions.canDesign}
+                onCopy={template.copyFromLocale}
+              />
+            ) : (
+              <TemplateNotFound />
+            )}
           </Layouts.Content>
         </>
       ) : template.error || !template.template ? (

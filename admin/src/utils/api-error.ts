@@ -8,7 +8,10 @@ export interface ApiErrorInfo {
   details: Record<string, unknown>;
 }
 
-/** Reads a Strapi error answer (`{ error: { status, message, details } }`) out of a thrown fetch error. */
+/**
+ * Reads a Strapi error answer (`{ error: { status, message, details } }`) out of a thrown fetch
+ * error.
+ */
 export const toApiError = (error: unknown): ApiErrorInfo => {
   if (isFetchError(error)) {
     const body = error.response?.data?.error;

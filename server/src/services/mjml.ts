@@ -34,8 +34,14 @@ const mjml = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     let result: Awaited<ReturnType<typeof mjml2html>>;
     try {
-      // 'soft' returns every problem at once, where 'strict' stops at the first.
-      result = await mjml2html(source, { validationLevel: 'soft', keepComments: false });
+      // 'soft' returns every problem at once, where 'strict' stops at the first. Includes are
+      // ignored whatever mjml's default: an <mj-include> would read files from the server's disk,
+      // and a reader of templates may preview MJML.
+      result = await mjml2html(source, {
+        validationLevel: 'soft',
+        keepComments: false,
+        ignoreIncludes: true,
+      });
     } catch (error) {
       const message = (error as Error).message;
       const line = Number(message.match(PARSE_LINE)?.[1] ?? 1);

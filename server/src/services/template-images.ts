@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 
@@ -8,6 +9,35 @@ export interface IncomingFile {
   mimetype?: string | null;
   size: number;
 }
+
+/**
+ * The image types a design may hold, each with a check of the file's first bytes. SVG is left
+ * out on purpose: it can carry scripts, and the media library serves it from the admin's origin.
+ */
+const IMAGE_SIGNATURES = new Map<string, (head: Buffer) => boolean>([
+  ['image/png', (head) => head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]))],
+  ['image/jpeg', (head) => head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))],
+  ['image/gif', (head) => head.subarray(0, 4).toString('latin1') === 'GIF8'],
+  [
+    'image/webp',
+    (head) =>
+      head.subarray(0, 4).toString('latin1') === 'RIFF' &&
+      head.subarray(8, 12).toString('latin1') === 'WEBP',
+  ],
+]);
+const ACCEPTED_TYPES = [...IMAGE_SIGNATURES.keys()];
+
+/** The first bytes of a file, enough for every signature above. */
+const readHead = async (filepath: string): Promise<Buffer> => {
+  const handle = await open(filepath, 'r');
+  try {
+    const head = Buffer.alloc(12);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+};
 
 /**
  * Stores images placed in designs in Strapi's media library, so that emails link to them rather
@@ -29,10 +59,18 @@ const templateImages = ({ strapi }: { strapi: Core.Strapi }) => ({
       });
     }
     const [file] = list;
-    if (!file.mimetype?.startsWith('image/')) {
+    // The declared type comes from the browser, so the file's own bytes must agree with it.
+    const mimetype = file.mimetype?.toLowerCase() ?? null;
+    // A Map, not an object: a declared type such as 'constructor' must find nothing.
+    const matchesSignature = mimetype ? IMAGE_SIGNATURES.get(mimetype) : undefined;
+    if (!matchesSignature || !matchesSignature(await readHead(file.filepath))) {
+      const name = file.originalFilename ?? 'file';
+      const declared = mimetype ?? 'of unknown type';
       throw new errors.ValidationError(
-        `'${file.originalFilename ?? 'file'}' is ${file.mimetype ?? 'of unknown type'}, not an image`,
-        { code: 'NOT_AN_IMAGE', field: 'files', mimetype: file.mimetype ?? null }
+        matchesSignature
+          ? `'${name}' is labelled ${declared} but its content is not; only ${ACCEPTED_TYPES.join(', ')} images are accepted`
+          : `'${name}' is ${declared}; only ${ACCEPTED_TYPES.join(', ')} images are accepted`,
+        { code: 'NOT_AN_IMAGE', field: 'files', mimetype, accepted: ACCEPTED_TYPES }
       );
     }
 

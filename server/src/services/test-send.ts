@@ -12,8 +12,11 @@ const PENDING = new Set(['queued', 'sending']);
 export interface TestSendInput {
   documentId: string;
   locale?: string;
-  to: unknown;
+  /** One address; the controller refuses lists. */
+  to: string;
   data?: unknown;
+  /** Counts the send against the mailer's `sendLimit` under this key. */
+  rateLimitKey?: string;
 }
 
 export interface TestSendResult {
@@ -34,8 +37,16 @@ const testSend = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Queues the template in `locale` for `to` with `data` (else the template's sample data) and
    * waits up to 15 s for the first delivery attempt's outcome.
+   *
+   * @throws RateLimitError when `rateLimitKey` has used up the mailer's `sendLimit`
    */
-  async send({ documentId, locale, to, data }: TestSendInput): Promise<TestSendResult> {
+  async send({
+    documentId,
+    locale,
+    to,
+    data,
+    rateLimitKey,
+  }: TestSendInput): Promise<TestSendResult> {
     if (data !== undefined && data !== null && !isPlainObject(data)) {
       throw new errors.ValidationError('data must be an object', {
         code: 'VALIDATION',
@@ -51,8 +62,9 @@ const testSend = ({ strapi }: { strapi: Core.Strapi }) => ({
       .send({
         template: template.slug,
         locale: template.locale,
-        to: to as string,
+        to,
         data: (data as Record<string, unknown> | undefined) ?? template.sampleData ?? {},
+        rateLimitKey,
       });
     strapi.log.info(`[mailroom] message ${id}: test send of template '${template.slug}' queued`);
 

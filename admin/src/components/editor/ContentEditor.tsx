@@ -13,7 +13,10 @@ interface ContentEditorProps {
   editorConfig: EditorConfig | null;
   canEdit: boolean;
   mjmlErrors: MjmlError[];
-  /** Changes when the content was replaced from outside (restore, copy), so the designer reloads. */
+  /**
+   * Changes when the content was replaced from outside (restore, copy), so the designer
+   * reloads.
+   */
   contentKey: string;
   onChange: (values: Partial<TemplateFields>) => void;
 }

@@ -123,6 +123,7 @@ export const TemplateEditor = ({
               locale={template.locale}
               locales={locales}
               existing={template.locales}
+              hasUnsavedChanges={isDirty}
               onChange={onLocaleChange}
             />
             {permissions.canDesign && (

@@ -5,6 +5,7 @@ import { PaperPlane } from '@strapi/icons';
 import { useTestSend } from '../../hooks/useTestSend';
 import type { SampleData } from '../../types';
 import { useT } from '../../utils/useT';
+import { TestSendOutcome } from './TestSendOutcome';
 
 interface TestSendPanelProps {
   documentId: string;
@@ -62,43 +63,7 @@ export const TestSendPanel = ({
       <Button type="submit" startIcon={<PaperPlane />} loading={isSending}>
         {t('testSend.submit', 'Send test')}
       </Button>
-      {result && (
-        <Box
-          role="status"
-          data-testid="test-send-result"
-          data-status={result.status}
-          padding={4}
-          hasRadius
-          background={
-            result.status === 'sent'
-              ? 'success100'
-              : result.status === 'failed'
-                ? 'danger100'
-                : 'neutral100'
-          }
-        >
-          <Typography>
-            {result.status === 'sent'
-              ? t('testSend.sent', 'Accepted by relay “{relay}”: {response}', {
-                  relay: result.relay ?? '?',
-                  response: result.response ?? '',
-                })
-              : result.status === 'failed'
-                ? t('testSend.failed', 'Not sent ({code}): {message}', {
-                    code: result.error?.code ?? result.status,
-                    message: result.error?.message ?? '',
-                  })
-                : t(
-                    'testSend.pending',
-                    'Still {status} after waiting; it is in the queue as {id}.',
-                    {
-                      status: result.status,
-                      id: result.id,
-                    }
-                  )}
-          </Typography>
-        </Box>
-      )}
+      {result && <TestSendOutcome result={result} />}
       {error && (
         <Box
           role="alert"
