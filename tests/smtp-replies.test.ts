@@ -148,11 +148,19 @@ describe('how each SMTP reply is handled', () => {
     assert.equal(suppression.messageId, row.documentId);
 
     const again = await send('unknown@example.com');
-    assert.equal(again.status, 'suppressed');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const stored = await strapi.db.query(MESSAGE_UID).findOne({ where: { documentId: again.id } });
+    assert.equal(again.status, 'queued');
+    const stored = await settled(again.id);
     assert.equal(stored.status, 'suppressed');
     assert.equal(stored.attempts, 0);
+    assert.equal(receivedBy(primary, 'unknown@example.com'), 0);
+
+    const mixed = await strapi
+      .plugin('mailroom')
+      .service('mailer')
+      .send({ to: ['unknown@example.com', 'known@example.com'], subject: 'Mixed', text: 'x' });
+    assert.equal((await settled(mixed.id)).status, 'sent');
+    const delivered = primary.messages.find((m) => m.parsed.subject === 'Mixed')!;
+    assert.deepEqual(delivered.envelope.to, ['known@example.com']);
   });
 
   it('fails a message that is too large without trying the fallback', async () => {

@@ -227,6 +227,28 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
 
+      // Suppressed addresses are left out here rather than in send(), which stays one INSERT.
+      const suppressed: Set<string> = await strapi
+        .plugin('mailroom')
+        .service('suppressions')
+        .filterSuppressed(recipientsOf(message));
+      if (suppressed.size > 0) {
+        const keep = (boxes: Mailbox[] | null) =>
+          (boxes ?? []).filter((box) => !suppressed.has(box.address));
+        const note = `suppressed recipient(s) left out: ${[...suppressed].join(', ')}`;
+        if (keep(message.to).length === 0) {
+          await settle(message, { status: 'suppressed', lastError: note });
+          strapi.log.info(
+            `[mailroom] message ${message.documentId} not sent: every recipient is suppressed`
+          );
+          return;
+        }
+        message.to = keep(message.to);
+        message.cc = keep(message.cc);
+        message.bcc = keep(message.bcc);
+        strapi.log.info(`[mailroom] message ${message.documentId}: ${note}`);
+      }
+
       const mail = await buildMail(message);
       let lastError: DeliveryError | undefined;
       let attempts = message.attempts ?? 0;

@@ -65,18 +65,6 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.plugin('mailroom').service('rate-limits').consumeSendKey(options.rateLimitKey);
       }
 
-      // Suppressed addresses are dropped; a message left with no one to go to is kept as a record.
-      const suppressed: Set<string> = await strapi
-        .plugin('mailroom')
-        .service('suppressions')
-        .filterSuppressed([...options.to, ...options.cc, ...options.bcc].map((box) => box.address));
-      const keep = (boxes: typeof options.to) =>
-        boxes.filter((box) => !suppressed.has(box.address));
-      const to = keep(options.to);
-      const cc = keep(options.cc);
-      const bcc = keep(options.bcc);
-      const status = to.length === 0 ? 'suppressed' : 'queued';
-
       let subject = options.subject ?? '';
       let html = options.html ?? null;
       let text = options.text ?? null;
@@ -129,7 +117,7 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
           data: [
             {
               documentId,
-              status,
+              status: 'queued',
               priority: options.priority,
               priorityRank: PRIORITY_RANK[options.priority],
               category: options.category ?? null,
@@ -137,9 +125,9 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
               locale,
               fromAddress: formatMailbox(from),
               replyTo: replyTo.length ? replyTo.map(formatMailbox).join(', ') : null,
-              to: status === 'suppressed' ? options.to : to,
-              cc: cc.length ? cc : null,
-              bcc: bcc.length ? bcc : null,
+              to: options.to,
+              cc: options.cc.length ? options.cc : null,
+              bcc: options.bcc.length ? options.bcc : null,
               subject,
               html,
               text,
@@ -149,10 +137,7 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
               idempotencyKey: options.idempotencyKey ?? null,
               attempts: 0,
               attemptLog: [],
-              nextAttemptAt: status === 'queued' ? now : null,
-              lastError: suppressed.size
-                ? `suppressed recipient(s) left out: ${[...suppressed].join(', ')}`
-                : null,
+              nextAttemptAt: now,
               createdAt: now,
               updatedAt: now,
             },
@@ -166,15 +151,11 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
         throw error;
       }
 
-      if (status === 'suppressed') {
-        strapi.log.info(`[mailroom] message ${documentId} not sent: every recipient is suppressed`);
-        return { id: documentId, status };
-      }
       strapi.log.debug(
         `[mailroom] message ${documentId} queued (${options.template ? `template '${options.template}'` : 'no template'}, ${options.priority})`
       );
       strapi.plugin('mailroom').service('queue').notify();
-      return { id: documentId, status };
+      return { id: documentId, status: 'queued' };
     },
   };
 };
