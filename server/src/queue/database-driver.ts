@@ -14,6 +14,9 @@ interface DatabaseDriverOptions {
 
 type Lane = 'urgent' | 'bulk';
 
+/** How long a notified poll waits, so that sends arriving together are claimed together. */
+const NOTIFY_DELAY_MS = 5;
+
 /** Rows that may be worked on now: due and unlocked, or left mid-send by a process that died. */
 const readyWhere = (now: Date) => ({
   $or: [
@@ -44,6 +47,7 @@ export const createDatabaseDriver = (
   const query = () => strapi.db.query(MESSAGE_UID);
   let handler: ((message: ClaimedMessage) => Promise<void>) | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let timerDue = 0;
   let stopping = false;
   let polling: Promise<void> | undefined;
   let pollAgain = false;
@@ -147,6 +151,7 @@ export const createDatabaseDriver = (
   const schedule = (delay: number) => {
     if (stopping) return;
     if (timer) clearTimeout(timer);
+    timerDue = Date.now() + delay;
     timer = setTimeout(() => {
       timer = undefined;
       poll().finally(() => {
@@ -165,8 +170,13 @@ export const createDatabaseDriver = (
     },
 
     notify() {
-      if (polling) pollAgain = true;
-      else schedule(0);
+      if (polling) {
+        pollAgain = true;
+        return;
+      }
+      // A burst of sends shares one poll instead of starting one each.
+      if (timer && timerDue <= Date.now() + NOTIFY_DELAY_MS) return;
+      schedule(NOTIFY_DELAY_MS);
     },
 
     async stop(timeout) {
