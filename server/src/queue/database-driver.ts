@@ -53,17 +53,17 @@ export const createDatabaseDriver = (
   let pollAgain = false;
   let claims = 0;
 
-  const candidates = (now: Date, lane: Lane, limit: number) =>
+  const candidates = (now: Date, lane: Lane | 'any', limit: number) =>
     query().findMany({
       where: {
         id: { $notIn: [...inFlight.keys(), 0] },
-        priorityRank: lane === 'bulk' ? { $gte: 2 } : { $lt: 2 },
+        ...(lane === 'any' ? {} : { priorityRank: lane === 'bulk' ? { $gte: 2 } : { $lt: 2 } }),
         ...readyWhere(now),
       },
-      select: ['id'],
+      select: ['id', 'priorityRank'],
       orderBy: [{ priorityRank: 'asc' }, { nextAttemptAt: 'asc' }, { id: 'asc' }],
       limit,
-    }) as Promise<{ id: number }[]>;
+    }) as Promise<{ id: number; priorityRank: number }[]>;
 
   /** Claims what it can of `ids` in one update, and returns the rows it won, whole. */
   const claim = async (ids: number[], now: Date): Promise<ClaimedMessage[]> => {
@@ -116,9 +116,13 @@ export const createDatabaseDriver = (
       const free = concurrency - inFlight.size;
       if (free <= 0) break;
       const now = new Date();
-      const urgent = await candidates(now, 'urgent', free);
-      const bulkRoom = Math.min(free - urgent.length, bulkLimit - bulkInFlight.size);
-      const bulk = bulkRoom > 0 ? await candidates(now, 'bulk', bulkRoom) : [];
+      const bulkFree = bulkLimit - bulkInFlight.size;
+      // Urgent mail first, and bulk only in the room its lane has left. One query ordered by
+      // priority serves both lanes while the bulk lane has room.
+      const ready = await candidates(now, bulkFree > 0 ? 'any' : 'urgent', free);
+      const urgent = ready.filter((row) => row.priorityRank < 2);
+      const bulkRoom = Math.max(0, Math.min(free - urgent.length, bulkFree));
+      const bulk = ready.filter((row) => row.priorityRank >= 2).slice(0, bulkRoom);
       const rows = await claim(
         [...urgent, ...bulk].map((row) => row.id),
         now
@@ -128,7 +132,8 @@ export const createDatabaseDriver = (
         break;
       }
       for (const row of rows) run(row);
-      if (urgent.length === free || (bulkRoom > 0 && bulk.length === bulkRoom)) pollAgain = true;
+      // A full page may mean more is waiting (bulk rows left out of it can wait for the lane).
+      if (ready.length === free && urgent.length + bulk.length > 0) pollAgain = true;
     } while (pollAgain && !stopping && inFlight.size < concurrency);
   };
 
