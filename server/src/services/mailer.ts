@@ -15,6 +15,9 @@ import { toRenderSource } from './templates';
 
 export const MESSAGE_UID = 'plugin::mailroom.message';
 
+/** At most this many messages share one INSERT (well under SQLite's bound-parameter limit). */
+const STORE_BATCH_SIZE = 100;
+
 export interface SendResult {
   id: string;
   status: string;
@@ -40,6 +43,51 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
       ? { id: existing.documentId as string, status: existing.status as string }
       : null;
   };
+
+  /**
+   * Stores messages in batches: every send() that reaches this point in the same turn of the event
+   * loop shares one INSERT (and one commit), so concurrent callers do not queue behind each other
+   * on the database. Each caller still resolves only once its row is committed.
+   */
+  const batch: {
+    row: Record<string, unknown>;
+    resolve: () => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+  let flushing = false;
+  const flush = async () => {
+    const items = batch.splice(0, STORE_BATCH_SIZE);
+    if (batch.length > 0) setImmediate(flush);
+    else flushing = false;
+    try {
+      // createMany: one INSERT, without reading rows back as create() does.
+      await messages().createMany({ data: items.map((item) => item.row) });
+      for (const item of items) item.resolve();
+    } catch (error) {
+      if (items.length === 1) {
+        items[0].reject(error);
+        return;
+      }
+      // One row can fail the statement (a duplicate idempotency key): store them one by one so
+      // that only that caller sees the error.
+      for (const item of items) {
+        try {
+          await messages().createMany({ data: [item.row] });
+          item.resolve();
+        } catch (rowError) {
+          item.reject(rowError);
+        }
+      }
+    }
+  };
+  const store = (row: Record<string, unknown>) =>
+    new Promise<void>((resolve, reject) => {
+      batch.push({ row, resolve, reject });
+      if (!flushing) {
+        flushing = true;
+        setImmediate(flush);
+      }
+    });
 
   const emailPluginDefault = (key: 'defaultFrom' | 'defaultReplyTo') =>
     (strapi.config.get('plugin::email') as { settings?: Record<string, string> } | undefined)
@@ -112,36 +160,31 @@ const mailer = ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = createDocumentId();
       const now = new Date();
       try {
-        // createMany: one INSERT, without reading the row back as create() does.
-        await messages().createMany({
-          data: [
-            {
-              documentId,
-              status: 'queued',
-              priority: options.priority,
-              priorityRank: PRIORITY_RANK[options.priority],
-              category: options.category ?? null,
-              template: options.template ?? null,
-              locale,
-              fromAddress: formatMailbox(from),
-              replyTo: replyTo.length ? replyTo.map(formatMailbox).join(', ') : null,
-              to: options.to,
-              cc: options.cc.length ? options.cc : null,
-              bcc: options.bcc.length ? options.bcc : null,
-              subject,
-              html,
-              text,
-              headers: options.headers ?? null,
-              attachments: options.attachments.length ? options.attachments : null,
-              allowedRelays: options.relays ?? null,
-              idempotencyKey: options.idempotencyKey ?? null,
-              attempts: 0,
-              attemptLog: [],
-              nextAttemptAt: now,
-              createdAt: now,
-              updatedAt: now,
-            },
-          ],
+        await store({
+          documentId,
+          status: 'queued',
+          priority: options.priority,
+          priorityRank: PRIORITY_RANK[options.priority],
+          category: options.category ?? null,
+          template: options.template ?? null,
+          locale,
+          fromAddress: formatMailbox(from),
+          replyTo: replyTo.length ? replyTo.map(formatMailbox).join(', ') : null,
+          to: options.to,
+          cc: options.cc.length ? options.cc : null,
+          bcc: options.bcc.length ? options.bcc : null,
+          subject,
+          html,
+          text,
+          headers: options.headers ?? null,
+          attachments: options.attachments.length ? options.attachments : null,
+          allowedRelays: options.relays ?? null,
+          idempotencyKey: options.idempotencyKey ?? null,
+          attempts: 0,
+          attemptLog: [],
+          nextAttemptAt: now,
+          createdAt: now,
+          updatedAt: now,
         });
       } catch (error) {
         if (options.idempotencyKey && isUniqueViolation(error)) {
