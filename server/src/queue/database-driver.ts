@@ -14,8 +14,11 @@ interface DatabaseDriverOptions {
 
 type Lane = 'urgent' | 'bulk';
 
-/** How long a notified poll waits, so that sends arriving together are claimed together. */
-const NOTIFY_DELAY_MS = 5;
+/**
+ * How long a poll waits after new mail or a freed slot, so that sends arriving together, and
+ * slots freed together, are served by one poll instead of one each.
+ */
+const GATHER_MS = 10;
 
 /** Rows that may be worked on now: due and unlocked, or left mid-send by a process that died. */
 const readyWhere = (now: Date) => ({
@@ -103,7 +106,7 @@ export const createDatabaseDriver = (
       } finally {
         inFlight.delete(row.id);
         bulkInFlight.delete(row.id);
-        if (!stopping) schedule(0);
+        if (!stopping) gather();
       }
     })();
     inFlight.set(row.id, work);
@@ -165,6 +168,17 @@ export const createDatabaseDriver = (
     }, delay);
   };
 
+  /** Asks for a poll soon, joining one already due rather than starting another. */
+  const gather = () => {
+    if (stopping) return;
+    if (polling) {
+      pollAgain = true;
+      return;
+    }
+    if (timer && timerDue <= Date.now() + GATHER_MS) return;
+    schedule(GATHER_MS);
+  };
+
   return {
     name: 'database',
 
@@ -175,13 +189,7 @@ export const createDatabaseDriver = (
     },
 
     notify() {
-      if (polling) {
-        pollAgain = true;
-        return;
-      }
-      // A burst of sends shares one poll instead of starting one each.
-      if (timer && timerDue <= Date.now() + NOTIFY_DELAY_MS) return;
-      schedule(NOTIFY_DELAY_MS);
+      gather();
     },
 
     async stop(timeout) {
