@@ -72,6 +72,10 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
   const messages = () => strapi.db.query(MESSAGE_UID as 'plugin::mailroom.message');
   const relaysService = () => strapi.plugin('mailroom').service('relays');
 
+  /** Logs a line about one message, prefixed and with its id, as every delivery log line is. */
+  const log = (level: 'debug' | 'info' | 'warn' | 'error', message: MessageRow, text: string) =>
+    strapi.log[level](`[mailroom] message ${message.documentId}: ${text}`);
+
   const buildMail = async (message: MessageRow): Promise<Mail.Options> => {
     // A template's HTML was minified once, when its version was compiled.
     const html = message.html
@@ -121,9 +125,7 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
       data: { ...release, ...data },
     });
     if (count === 0) {
-      strapi.log.warn(
-        `[mailroom] message ${message.documentId}: its claim expired before the outcome was written`
-      );
+      log('warn', message, 'its claim expired before the outcome was written');
     }
     return count === 1;
   };
@@ -195,9 +197,8 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
         const age = Date.now() - new Date(message.createdAt).getTime();
         const giveUp = retries > retry.maxAttempts || age >= retry.maxAge;
         const delay = retryDelay(retries, retry.delays);
-        strapi.log.error(
-          `[mailroom] message ${message.documentId}: could not be processed${giveUp ? '; giving up' : `, retrying in ${Math.round(delay / 1000)}s`}: ${(error as Error).message}`
-        );
+        const next = giveUp ? 'giving up' : `retrying in ${Math.round(delay / 1000)}s`;
+        log('error', message, `could not be processed (${next}): ${(error as Error).message}`);
         await settle(message, {
           status: giveUp ? 'failed' : 'queued',
           retries,
@@ -217,9 +218,7 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
       const limits = strapi.plugin('mailroom').service('rate-limits');
 
       if (relays.length === 0) {
-        strapi.log.warn(
-          `[mailroom] message ${message.documentId}: no relay configured; retrying in ${NO_RELAY_RETRY_MS / 1000}s`
-        );
+        log('warn', message, `no relay configured; retrying in ${NO_RELAY_RETRY_MS / 1000}s`);
         await requeue(message, NO_RELAY_RETRY_MS, {
           errorCode: DELIVERY_ERROR_CODES.NO_RELAY,
           lastError: 'no relay is configured for this message',
@@ -238,15 +237,13 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
         const note = `suppressed recipient(s) left out: ${[...suppressed].join(', ')}`;
         if (keep(message.to).length === 0) {
           await settle(message, { status: 'suppressed', lastError: note });
-          strapi.log.info(
-            `[mailroom] message ${message.documentId} not sent: every recipient is suppressed`
-          );
+          log('info', message, 'not sent: every recipient is suppressed');
           return;
         }
         message.to = keep(message.to);
         message.cc = keep(message.cc);
         message.bcc = keep(message.bcc);
-        strapi.log.info(`[mailroom] message ${message.documentId}: ${note}`);
+        log('info', message, note);
       }
 
       const mail = await buildMail(message);
@@ -261,9 +258,7 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
         const wait = await limits.takeRelaySlot(relay);
         if (wait > 0) {
           // The relay's plan is used up for now: wait for it rather than spill onto a fallback.
-          strapi.log.debug(
-            `[mailroom] message ${message.documentId}: relay ${relay.name} is at its cap; waiting ${wait}ms`
-          );
+          log('debug', message, `relay ${relay.name} is at its cap; waiting ${wait}ms`);
           await requeue(message, wait, { attemptLog, attempts });
           return;
         }
@@ -295,12 +290,16 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
           health.noteDelivery(relay.name, relays[0].name);
           // The message is out: nothing after this point may put it back in the queue.
           await suppressRejected(message, relay.name, info).catch((error: Error) =>
-            strapi.log.error(
-              `[mailroom] message ${message.documentId}: sent, but its refused recipients could not be suppressed: ${error.message}`
+            log(
+              'error',
+              message,
+              `sent, but its refused recipients could not be suppressed: ${error.message}`
             )
           );
-          strapi.log.debug(
-            `[mailroom] message ${message.documentId} sent via relay ${relay.name} in ${durationMs}ms: ${info.response}`
+          log(
+            'debug',
+            message,
+            `sent via relay ${relay.name} in ${durationMs}ms: ${info.response}`
           );
           return;
         } catch (error) {
@@ -317,9 +316,9 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
             code: lastError.code,
             classification: lastError.classification,
           });
-          strapi.log.warn(
-            `[mailroom] message ${message.documentId}: relay ${relay.name} failed (${lastError.code}, ${lastError.classification}): ${lastError.response ?? lastError.message}`
-          );
+          const { code, classification } = lastError;
+          const reply = lastError.response ?? lastError.message;
+          log('warn', message, `relay ${relay.name} failed (${code}, ${classification}): ${reply}`);
           if (lastError.classification !== 'relay') break;
         }
       }
@@ -365,9 +364,7 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
           status: 'queued',
           nextAttemptAt: new Date(Date.now() + delay),
         });
-        strapi.log.info(
-          `[mailroom] message ${message.documentId}: will retry in ${Math.round(delay / 1000)}s (${failure.code})`
-        );
+        log('info', message, `will retry in ${Math.round(delay / 1000)}s (${failure.code})`);
         return;
       }
 
@@ -375,13 +372,14 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
       const bounced = failure.classification === 'recipient' || isMailboxFull(failure);
       const status = bounced ? 'bounced' : 'failed';
       await settle(message, { ...base, status, failedAt: new Date() });
-      strapi.log.error(
-        `[mailroom] message ${message.documentId} ${status} after ${retries} round(s): ${failure.code} ${failure.response ?? failure.message}`
-      );
+      const reply = failure.response ?? failure.message;
+      log('error', message, `${status} after ${retries} round(s): ${failure.code} ${reply}`);
       if (bounced) {
         await suppressRecipients(message, failure).catch((error: Error) =>
-          strapi.log.error(
-            `[mailroom] message ${message.documentId}: bounced, but its recipients could not be suppressed: ${error.message}`
+          log(
+            'error',
+            message,
+            `bounced, but its recipients could not be suppressed: ${error.message}`
           )
         );
       }
